@@ -91,3 +91,14 @@ export function issueLabel(id: string): string {
 export function statusLabel(id: string): string {
 	return STATUSES.find((s) => s.id === id)?.label ?? id;
 }
+
+/** World regions and subregions of partner countries, as world-countries names them. */
+export const WORLD_REGIONS: Record<string, readonly string[]> = {
+	Africa: ['Eastern Africa', 'Middle Africa', 'Northern Africa', 'Southern Africa', 'Western Africa'],
+	Americas: ['Caribbean', 'Central America', 'North America', 'South America'],
+	Asia: ['Central Asia', 'Eastern Asia', 'South-Eastern Asia', 'Southern Asia', 'Western Asia'],
+	Europe: ['Central Europe', 'Eastern Europe', 'Northern Europe', 'Southeast Europe', 'Southern Europe', 'Western Europe'],
+	Oceania: ['Australia and New Zealand', 'Melanesia', 'Micronesia', 'Polynesia'],
+	Antarctic: []
+};
+export const WORLD_REGION_NAMES: readonly string[] = Object.entries(WORLD_REGIONS).flatMap(([r, subs]) => [r, ...subs]);

@@ -218,6 +218,7 @@ export function readEngagementFiles(paths: string[], ctx: EngagementContext) {
 	const byId = new Map<string, { file: string; line: number; engagement?: EngagementInput }>();
 	const ties = new Map<string, { id: string; file: string; line: number }>();
 	const placeCache = new Map<string, ReturnType<typeof resolvePlace>>();
+	const extraSources: { id: string; file: string; line: number; source: SourceInput }[] = [];
 
 	for (const path of paths) {
 		const file = ctx.displayName ? ctx.displayName(path) : relative(process.cwd(), path) || path;
@@ -226,19 +227,17 @@ export function readEngagementFiles(paths: string[], ctx: EngagementContext) {
 		for (const r of table.rows) {
 			const raw = Object.fromEntries(ENGAGEMENT_COLUMNS.map((c) => [c, r.get(c)])) as Record<EngagementColumn, string>;
 			const add = (column: string, message: string) => problems.push({ file, line: r.line, column, message });
+			const onlySource = raw.id !== '' && raw.source_url !== '' && ENGAGEMENT_COLUMNS.every((c) => c === 'id' || SOURCE_COLUMNS.includes(c) || raw[c] === '');
+			if (onlySource) {
+				// An extra source: attached once every file is read, so it may come before its engagement.
+				const s = validateSourceRow(raw);
+				if (!s.ok) for (const p of s.problems) add(p.column, p.message);
+				else extraSources.push({ id: raw.id, file, line: r.line, source: s.source });
+				continue;
+			}
 			const earlier = raw.id ? byId.get(raw.id) : undefined;
 			if (earlier) {
-				const onlySource = ENGAGEMENT_COLUMNS.every((c) => c === 'id' || SOURCE_COLUMNS.includes(c) || raw[c] === '');
-				if (!onlySource) {
-					add('id', `duplicate id "${raw.id}", first defined at ${earlier.file}:${earlier.line}`);
-					continue;
-				}
-				const s = validateSourceRow(raw);
-				if (!s.ok) {
-					for (const p of s.problems) add(p.column, p.message);
-					continue;
-				}
-				if (earlier.engagement) earlier.engagement.sources.push(s.source);
+				add('id', `duplicate id "${raw.id}", first defined at ${earlier.file}:${earlier.line}`);
 				continue;
 			}
 			const v = validateRow(raw);
@@ -297,6 +296,11 @@ export function readEngagementFiles(paths: string[], ctx: EngagementContext) {
 			engagements.push(e);
 			byId.set(row.id, { file, line: r.line, engagement: e });
 		}
+	}
+	for (const x of extraSources) {
+		const target = byId.get(x.id);
+		if (target?.engagement) target.engagement.sources.push(x.source);
+		else if (!target) problems.push({ file: x.file, line: x.line, column: 'id', message: `a source row for "${x.id}", but no engagement has that id` });
 	}
 	return { engagements, problems, warnings };
 }

@@ -10,7 +10,7 @@ import { geoCentroid } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { normName, normRegion } from './normalize';
-import { STATES } from './states';
+import { STATES } from '../states';
 
 const require = createRequire(import.meta.url);
 
@@ -192,9 +192,13 @@ export class Gazetteer {
 		return this.regions.get(country) ?? [];
 	}
 
+	/** Regions by name: an exact (case- and accent-blind) match wins; else the name without "Province", "-do"... */
 	findRegions(country: string, name: string): Region[] {
+		const all = this.regionsOf(country);
+		const exact = all.filter((r) => normName(r.name) === normName(name) || r.code === name);
+		if (exact.length) return exact;
 		const key = normRegion(name);
-		return this.regionsOf(country).filter((r) => normRegion(r.name) === key || r.code === name);
+		return all.filter((r) => normRegion(r.name) === key);
 	}
 
 	/** A region's point: its seat (PPLA) or, failing that, its most populous place. */

@@ -5,7 +5,7 @@
  */
 import type { Gazetteer, GeoPlace } from './gazetteer';
 import { round } from './gazetteer';
-import { STATE_BY_CODE } from './states';
+import { STATE_BY_CODE } from '../states';
 import { normName, slugify } from './normalize';
 import type { EngagementRow } from './validate';
 import type { PartnerKind, PlaceKind } from '../taxonomy';

@@ -3,7 +3,7 @@
  * population (territories: the 2020 Island Areas censuses) and Census region. Points come from the us-atlas
  * polygons at build time, so none are typed here.
  */
-import type { CensusRegion } from '../taxonomy';
+import type { CensusRegion } from './taxonomy';
 
 export interface StateRow {
 	code: string;

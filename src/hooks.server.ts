@@ -1,0 +1,27 @@
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
+import { atlas, databasePath } from '$lib/server/db';
+import { DatabaseProblem } from '$lib/server/db/open';
+
+/** Refuse to start on a missing or broken database rather than answer every request with an error. */
+export const init: ServerInit = () => {
+	if (building) return;
+	try {
+		const { version } = atlas();
+		console.log(`atlas database ${databasePath()} (dataset ${version})`);
+	} catch (e) {
+		const msg = e instanceof DatabaseProblem ? e.message : `cannot open the database: ${(e as Error).message}`;
+		console.error(`Diplomacy Atlas cannot start: ${msg}`);
+		process.exit(1);
+	}
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const h = response.headers;
+	h.set('X-Content-Type-Options', 'nosniff');
+	h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+	if (!event.url.pathname.startsWith('/embed')) h.set('X-Frame-Options', 'DENY');
+	return response;
+};

@@ -1,0 +1,31 @@
+/** Display helpers shared by pages: dates with their precision, numbers, labels. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2020", "May 2020", "12 May 2020": never more precise than the data. */
+export function formatDate(d: string | null | undefined): string {
+	if (!d) return '';
+	const [y, m, day] = d.split('-');
+	if (!m) return y;
+	const month = MONTHS[Number(m) - 1];
+	return day ? `${Number(day)} ${month} ${y}` : `${month} ${y}`;
+}
+
+export function formatSpan(start: string | null, end: string | null): string {
+	if (!start && !end) return 'date unknown';
+	if (start && end) return start === end ? formatDate(start) : `${formatDate(start)} – ${formatDate(end)}`;
+	return start ? `since ${formatDate(start)}` : `until ${formatDate(end)}`;
+}
+
+export function formatNumber(n: number | null | undefined): string {
+	return n === null || n === undefined ? '' : n.toLocaleString('en-US');
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+	return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}
+
+export const VERIFICATION_LABELS: Record<string, string> = {
+	seen: 'checked: the page supports this',
+	site: 'publisher known, page not checked',
+	unverified: 'not yet verified'
+};

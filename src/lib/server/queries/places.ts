@@ -1,0 +1,67 @@
+/** Places: the points on the map with their counts for a filter, and one place by slug. */
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { engagements as e, engagementPlaces, places } from '../db/schema';
+import type { AtlasDb } from '../db/open';
+import type { Filters } from '$lib/filters';
+import { whereFor } from './where';
+
+export interface MapPlace {
+	slug: string;
+	label: string;
+	kind: string;
+	stateCode: string;
+	lat: number;
+	lon: number;
+	n: number;
+}
+
+/** Every place with at least one engagement matching the filter, with that count. */
+export function placesForMap(db: AtlasDb, f: Filters): MapPlace[] {
+	return db
+		.select({
+			slug: places.slug,
+			label: places.label,
+			kind: places.kind,
+			stateCode: places.stateCode,
+			lat: places.lat,
+			lon: places.lon,
+			n: count()
+		})
+		.from(engagementPlaces)
+		.innerJoin(e, eq(e.pk, engagementPlaces.engagementPk))
+		.innerJoin(places, eq(places.id, engagementPlaces.placeId))
+		.where(whereFor(f))
+		.groupBy(places.id)
+		.orderBy(desc(count()), asc(places.slug))
+		.all();
+}
+
+export type PlaceRecord = typeof places.$inferSelect;
+
+export function placeBySlug(db: AtlasDb, slug: string): PlaceRecord | undefined {
+	return db.select().from(places).where(eq(places.slug, slug)).get();
+}
+
+/** All places, for the API list and for suggestions on a 404. */
+export function allPlaces(db: AtlasDb) {
+	return db
+		.select({
+			slug: places.slug,
+			label: places.label,
+			kind: places.kind,
+			stateCode: places.stateCode,
+			lat: places.lat,
+			lon: places.lon,
+			population: places.population,
+			n: sql<number>`(SELECT count(*) FROM engagement_places ep WHERE ep.place_id = ${places.id})`
+		})
+		.from(places)
+		.orderBy(asc(places.slug))
+		.all();
+}
+
+export function placesOfState(db: AtlasDb, stateCode: string) {
+	return allPlaces(db).filter((p) => p.stateCode === stateCode && p.kind !== 'state');
+}
+
+export { and };

@@ -1,0 +1,8 @@
+import type { PageServerLoad } from './$types';
+import { atlas } from '$lib/server/db';
+import { coverage } from '$lib/server/queries/coverage';
+
+export const load: PageServerLoad = () => {
+	const { db, version, builtAt } = atlas();
+	return { coverage: coverage(db), version, builtAt };
+};

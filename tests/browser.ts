@@ -1,0 +1,57 @@
+/** Launch Debian's Chromium through playwright-core with the flags that let MapLibre draw through SwiftShader. */
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--use-angle=swiftshader',
+	'--enable-unsafe-swiftshader'
+];
+
+export function launch(): Promise<Browser> {
+	return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Collect console errors and failed requests so that a test can assert the page loaded cleanly. */
+export function watchErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+	});
+	page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
+	page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+	return errors;
+}
+
+/**
+ * Count the pixels of a screenshot that are close to a colour. The PNG is decoded by the browser itself
+ * (drawn into a 2D canvas), so no image library is needed.
+ */
+export async function countColour(page: Page, png: Buffer, rgb: [number, number, number], tolerance = 40): Promise<number> {
+	const b64 = png.toString('base64');
+	return page.evaluate(
+		async ({ b64, rgb, tolerance }) => {
+			const img = new Image();
+			img.src = `data:image/png;base64,${b64}`;
+			await img.decode();
+			const c = document.createElement('canvas');
+			c.width = img.width;
+			c.height = img.height;
+			const ctx = c.getContext('2d')!;
+			ctx.drawImage(img, 0, 0);
+			const d = ctx.getImageData(0, 0, c.width, c.height).data;
+			let n = 0;
+			for (let i = 0; i < d.length; i += 4) {
+				if (Math.abs(d[i] - rgb[0]) + Math.abs(d[i + 1] - rgb[1]) + Math.abs(d[i + 2] - rgb[2]) <= tolerance) n++;
+			}
+			return n;
+		},
+		{ b64, rgb, tolerance }
+	);
+}
