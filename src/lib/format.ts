@@ -10,10 +10,12 @@ export function formatDate(d: string | null | undefined): string {
 	return day ? `${Number(day)} ${month} ${y}` : `${month} ${y}`;
 }
 
-export function formatSpan(start: string | null, end: string | null): string {
+/** A tie that is still running reads "since 1957"; a visit or an ended tie reads as its dates. */
+export function formatSpan(start: string | null, end: string | null, status = 'active'): string {
 	if (!start && !end) return 'date unknown';
 	if (start && end) return start === end ? formatDate(start) : `${formatDate(start)} – ${formatDate(end)}`;
-	return start ? `since ${formatDate(start)}` : `until ${formatDate(end)}`;
+	if (start) return status === 'active' || status === 'dormant' ? `since ${formatDate(start)}` : formatDate(start);
+	return `until ${formatDate(end)}`;
 }
 
 export function formatNumber(n: number | null | undefined): string {

@@ -55,7 +55,10 @@ export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok
 	}
 }
 
-/** Split CSV text into records. Accepts a BOM and CRLF or LF line ends; skips blank lines. */
+/**
+ * Split CSV text into records. Accepts a BOM and CRLF or LF line ends; skips blank lines. Fields are cut out with
+ * slice() rather than built a character at a time: at 100,000 rows the difference is seconds of garbage collection.
+ */
 export function parseCsv(input: string): CsvResult {
 	const text = input.startsWith(BOM) ? input.slice(1) : input;
 	if (text.trim() === '') {
@@ -63,84 +66,64 @@ export function parseCsv(input: string): CsvResult {
 	}
 	const records: CsvRecord[] = [];
 	const problems: CsvProblem[] = [];
-	let fields: string[] = [];
-	let field = '';
-	let line = 1;
-	let recordLine = 1;
+	const len = text.length;
 	let i = 0;
-	let quoted = false;
-	let quoteStartLine = 0;
-	let fieldStarted = false;
-
-	const endRecord = () => {
-		fields.push(field);
-		// A record that is a single empty field is a blank line: skip it.
-		if (!(fields.length === 1 && fields[0] === '' && !fieldStarted)) records.push({ line: recordLine, fields });
-		fields = [];
-		field = '';
-		fieldStarted = false;
-	};
-
-	while (i < text.length) {
-		const c = text[i];
-		if (quoted) {
-			if (c === '"') {
-				if (text[i + 1] === '"') {
-					field += '"';
-					i += 2;
-					continue;
+	let line = 1;
+	while (i < len) {
+		const recordLine = line;
+		const fields: string[] = [];
+		let endOfRecord = false;
+		while (!endOfRecord) {
+			if (text.charCodeAt(i) === 34 /* " */) {
+				// Quoted field: runs to the next quote that is not doubled.
+				const quoteLine = line;
+				let value = '';
+				let from = i + 1;
+				for (;;) {
+					const q = text.indexOf('"', from);
+					if (q < 0) {
+						problems.push({ line: quoteLine, column: 'csv', message: 'unclosed quote: a quoted field starts here and never ends' });
+						return { ok: false, problems };
+					}
+					value += text.slice(from, q);
+					if (text.charCodeAt(q + 1) === 34) {
+						value += '"';
+						from = q + 2;
+						continue;
+					}
+					i = q + 1;
+					break;
 				}
-				quoted = false;
-				i++;
-				const next = text[i];
-				if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
+				for (let k = value.indexOf('\n'); k >= 0; k = value.indexOf('\n', k + 1)) line++;
+				fields.push(value);
+				const c = text.charCodeAt(i);
+				if (c === 44 /* , */) i++;
+				else if (c === 10 || c === 13 || i >= len) endOfRecord = true;
+				else {
 					problems.push({ line, column: 'csv', message: 'unexpected text after a closing quote; double a quote inside a quoted field ("")' });
-					// Skip to the end of this record to resynchronise.
-					while (i < text.length && text[i] !== '\n') i++;
+					while (i < len && text.charCodeAt(i) !== 10) i++;
+					endOfRecord = true;
 				}
-				continue;
+			} else {
+				let j = i;
+				let c = text.charCodeAt(j);
+				while (j < len && c !== 44 && c !== 10 && c !== 13) {
+					if (c === 34) {
+						problems.push({ line, column: 'csv', message: 'a quote inside an unquoted field; quote the whole field and double the quote' });
+					}
+					c = text.charCodeAt(++j);
+				}
+				fields.push(text.slice(i, j));
+				i = j;
+				if (c === 44) i++;
+				else endOfRecord = true;
 			}
-			if (c === '\n') line++;
-			field += c;
-			i++;
-			continue;
 		}
-		if (c === '"') {
-			if (field !== '') {
-				problems.push({ line, column: 'csv', message: 'a quote inside an unquoted field; quote the whole field and double the quote' });
-			}
-			quoted = true;
-			fieldStarted = true;
-			quoteStartLine = line;
-			i++;
-			continue;
-		}
-		if (c === ',') {
-			fields.push(field);
-			field = '';
-			fieldStarted = true;
-			i++;
-			continue;
-		}
-		if (c === '\r' && text[i + 1] === '\n') {
-			i++;
-			continue;
-		}
-		if (c === '\n' || c === '\r') {
-			endRecord();
-			line++;
-			recordLine = line;
-			i++;
-			continue;
-		}
-		field += c;
-		fieldStarted = true;
-		i++;
-	}
-	if (quoted) {
-		problems.push({ line: quoteStartLine, column: 'csv', message: 'unclosed quote: a quoted field starts here and never ends' });
-	} else if (fieldStarted || field !== '' || fields.length > 0) {
-		endRecord();
+		// Consume the line end (CRLF, LF or a lone CR).
+		if (text.charCodeAt(i) === 13) i++;
+		if (text.charCodeAt(i) === 10) i++;
+		line++;
+		if (!(fields.length === 1 && fields[0].trim() === '')) records.push({ line: recordLine, fields });
 	}
 	if (problems.length > 0) return { ok: false, problems };
 	const [head, ...rest] = records;

@@ -59,6 +59,8 @@ export interface Dataset {
 	files: string[];
 }
 
+const SOURCE_SET = new Set<string>(SOURCE_COLUMNS);
+
 /** Types where one pair of places may meet many times; the start date tells the records apart. */
 const REPEATABLE = new Set([
 	'outgoing_mission',
@@ -71,7 +73,9 @@ const REPEATABLE = new Set([
 ]);
 
 interface Table<C extends string> {
-	rows: { line: number; get: (c: C) => string }[];
+	rows: { line: number; fields: string[]; get: (c: C) => string }[];
+	/** Position of each known column in the file, or -1 when the file leaves it out. */
+	position: (c: C) => number;
 }
 
 /** Read, decode and parse one CSV file, checking its header against the known columns. */
@@ -122,8 +126,10 @@ export function readTable<C extends string>(
 	if (bad) return undefined;
 	const index = new Map(header.map((h, i) => [h, i]));
 	return {
+		position: (c: C) => index.get(c) ?? -1,
 		rows: parsed.records.map((r: CsvRecord) => ({
 			line: r.line,
+			fields: r.fields,
 			get: (c: C) => {
 				const i = index.get(c);
 				return i === undefined ? '' : r.fields[i].trim();
@@ -219,15 +225,24 @@ export function readEngagementFiles(paths: string[], ctx: EngagementContext) {
 	const ties = new Map<string, { id: string; file: string; line: number }>();
 	const placeCache = new Map<string, ReturnType<typeof resolvePlace>>();
 	const extraSources: { id: string; file: string; line: number; source: SourceInput }[] = [];
+	const partnerCache = new Map<string, ReturnType<typeof resolvePartner>>();
 
 	for (const path of paths) {
 		const file = ctx.displayName ? ctx.displayName(path) : relative(process.cwd(), path) || path;
 		const table = readTable(path, file, ENGAGEMENT_COLUMNS, REQUIRED_ENGAGEMENT_COLUMNS, problems);
 		if (!table) continue;
+		const positions = ENGAGEMENT_COLUMNS.map((c) => table.position(c));
 		for (const r of table.rows) {
-			const raw = Object.fromEntries(ENGAGEMENT_COLUMNS.map((c) => [c, r.get(c)])) as Record<EngagementColumn, string>;
+			const raw = {} as Record<EngagementColumn, string>;
+			let otherColumnsFilled = false;
+			for (let k = 0; k < ENGAGEMENT_COLUMNS.length; k++) {
+				const c = ENGAGEMENT_COLUMNS[k];
+				const v = positions[k] < 0 ? '' : r.fields[positions[k]].trim();
+				raw[c] = v;
+				if (v !== '' && k > 0 && !SOURCE_SET.has(c)) otherColumnsFilled = true;
+			}
 			const add = (column: string, message: string) => problems.push({ file, line: r.line, column, message });
-			const onlySource = raw.id !== '' && raw.source_url !== '' && ENGAGEMENT_COLUMNS.every((c) => c === 'id' || SOURCE_COLUMNS.includes(c) || raw[c] === '');
+			const onlySource = raw.id !== '' && raw.source_url !== '' && !otherColumnsFilled;
 			if (onlySource) {
 				// An extra source: attached once every file is read, so it may come before its engagement.
 				const s = validateSourceRow(raw);
@@ -261,7 +276,13 @@ export function readEngagementFiles(paths: string[], ctx: EngagementContext) {
 					placeFailed = true;
 				}
 			}
-			const partner = resolvePartner(row, ctx.gazetteer, ctx.networks);
+			// Many rows share a partner: resolve each distinct description once.
+			const partnerKey = [row.partnerKind, row.partner, row.partnerRegion, row.partnerCountry, row.partnerGeonamesId, row.partnerPoint?.lat, row.partnerPoint?.lon, row.network].join('|');
+			let partner = partnerCache.get(partnerKey);
+			if (!partner) {
+				partner = resolvePartner(row, ctx.gazetteer, ctx.networks);
+				partnerCache.set(partnerKey, partner);
+			}
 			if (!partner.ok) add(partner.problem.column, partner.problem.message);
 			if (placeFailed || !partner.ok) continue;
 			if (new Set(places.map((p) => p.key)).size !== places.length) {
@@ -291,7 +312,7 @@ export function readEngagementFiles(paths: string[], ctx: EngagementContext) {
 				sources: [source],
 				file,
 				line: r.line,
-				synthetic: false
+				synthetic: row.id.startsWith('synthetic:')
 			};
 			engagements.push(e);
 			byId.set(row.id, { file, line: r.line, engagement: e });

@@ -188,6 +188,12 @@ export class Gazetteer {
 		return out.sort((a, b) => b.population - a.population).slice(0, 50);
 	}
 
+	/** The most populous places, of one country or (null) of the world. */
+	largestPlaces(country: string | null, n: number): GeoPlace[] {
+		const list = country === null ? this.places : (this.byCountry.get(country) ?? []).map((i) => this.places[i]);
+		return [...list].sort((a, b) => b.population - a.population || a.geonameId - b.geonameId).slice(0, n);
+	}
+
 	regionsOf(country: string): Region[] {
 		return this.regions.get(country) ?? [];
 	}

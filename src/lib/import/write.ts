@@ -236,7 +236,7 @@ function finish(db: Database.Database, version: string, log: Log) {
 	log('indexing text for search');
 	db.exec(`DELETE FROM engagements_fts;
 		INSERT INTO engagements_fts (rowid, title, summary, places, partner)
-		SELECT e.pk, e.title, coalesce(e.summary, ''),
+		SELECT e.pk, e.title, coalesce(e.summary, '') || ' ' || coalesce(e.end_reason, ''),
 			(SELECT group_concat(p.label, ' ') FROM engagement_places ep JOIN places p ON p.id = ep.place_id WHERE ep.engagement_pk = e.pk),
 			pa.name || ' ' || coalesce(pa.region_name, '') || ' ' || coalesce(c.name, '')
 		FROM engagements e JOIN partners pa ON pa.id = e.partner_id LEFT JOIN countries c ON c.iso2 = pa.country;`);
