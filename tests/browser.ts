@@ -25,7 +25,10 @@ export function watchErrors(page: Page): string[] {
 		if (m.type() === 'error') errors.push(`console: ${m.text()}`);
 	});
 	page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
-	page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+	page.on('requestfailed', (r) => {
+		// A navigation that supersedes a preload or an earlier navigation aborts it by design.
+		if (r.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+	});
 	return errors;
 }
 

@@ -15,6 +15,9 @@ export interface Stats {
 	byCountry: { key: string; name: string; n: number }[];
 	byState: { key: string; n: number }[];
 	byIssue: { key: string; n: number }[];
+	byKind: { key: string; n: number }[];
+	byRegion: { key: string | null; n: number }[];
+	bySubregion: { key: string | null; n: number }[];
 }
 
 export function stats(db: AtlasDb, f: Filters): Stats {
@@ -30,7 +33,7 @@ export function stats(db: AtlasDb, f: Filters): Stats {
 		.innerJoin(sql`engagement_places ep`, sql`ep.engagement_pk = ${e.pk}`)
 		.where(where)
 		.get()!.n;
-	const group = <K extends typeof e.type | typeof e.status | typeof e.leadState>(col: K) =>
+	const group = <K extends typeof e.type | typeof e.status | typeof e.leadState | typeof e.leadKind | typeof e.partnerWorldRegion | typeof e.partnerSubregion>(col: K) =>
 		db.select({ key: col, n: count() }).from(e).where(where).groupBy(col).orderBy(desc(count()), col).all() as { key: string; n: number }[];
 	return {
 		total: totals.total,
@@ -39,6 +42,9 @@ export function stats(db: AtlasDb, f: Filters): Stats {
 		byType: group(e.type),
 		byStatus: group(e.status),
 		byState: group(e.leadState),
+		byKind: group(e.leadKind),
+		byRegion: group(e.partnerWorldRegion),
+		bySubregion: group(e.partnerSubregion),
 		byYear: db
 			.select({ key: e.startYear, n: count() })
 			.from(e)

@@ -1,0 +1,24 @@
+import { describe, it, expect } from 'vitest';
+import { arc, breaks } from './geo';
+
+describe('arc', () => {
+	it('starts and ends at the two points', () => {
+		const a = arc([-122.33, 47.61], [135.18, 34.69]);
+		expect(a[0][0]).toBeCloseTo(-122.33, 5);
+		expect(a[a.length - 1][1]).toBeCloseTo(34.69, 5);
+	});
+	it('crosses the Pacific with continuous longitudes (no jump of 360°)', () => {
+		const a = arc([-122.33, 47.61], [135.18, 34.69]);
+		for (let i = 1; i < a.length; i++) expect(Math.abs(a[i][0] - a[i - 1][0])).toBeLessThan(20);
+		// Seattle to Kobe goes west: the end lies beyond -180.
+		expect(a[a.length - 1][0]).toBeCloseTo(135.18 - 360, 5);
+	});
+});
+
+describe('breaks', () => {
+	it('gives ascending distinct lower bounds starting at 1', () => {
+		expect(breaks(100)).toEqual([1, 10, 25, 50, 75]);
+		expect(breaks(3)).toEqual([1, 2, 3]);
+		expect(breaks(0)).toEqual([]);
+	});
+});
