@@ -97,7 +97,7 @@ describe('explorer', () => {
 		await mapReady(page);
 		expect(await page.getByRole('checkbox', { name: /^Sister relationship/ }).isChecked()).toBe(true);
 		await expect(summary(page)).resolves.toContain(`${s.total.toLocaleString('en-US')} engagement`);
-		await expect(page.getByRole('link', { name: 'World' }).getAttribute('aria-current')).resolves.toBe('true');
+		await expect(page.getByRole('link', { name: 'World', exact: true }).getAttribute('aria-current')).resolves.toBe('true');
 		await expect(page.getByTestId('selection').locator('h2').textContent()).resolves.toBe(city.label);
 		await page.close();
 	});

@@ -25,8 +25,9 @@ function fileId(path: string) {
 
 function open(): Opened & { ino: number; mtimeMs: number } {
 	const path = databasePath();
-	const id = fileId(path);
-	return { ...openAtlas(path), ...id };
+	// Open (and check) first, so that a missing file is reported by openAtlas with what to run.
+	const opened = openAtlas(path);
+	return { ...opened, ...fileId(path) };
 }
 
 /** The current connection; opens it on first use and reopens when the file was replaced. */

@@ -12,6 +12,9 @@ export interface Coverage {
 	byVerification: { key: string; n: number }[];
 	byKind: { key: string; n: number }[];
 	statesWithStateLevel: { key: string; n: number }[];
+	byState: { key: string; n: number }[];
+	topCountries: { key: string; name: string; n: number }[];
+	withoutSeenSource: number;
 }
 
 export function coverage(db: AtlasDb): Coverage {
@@ -29,6 +32,9 @@ export function coverage(db: AtlasDb): Coverage {
 			CASE min(CASE verification WHEN 'seen' THEN 1 WHEN 'site' THEN 2 ELSE 3 END) WHEN 1 THEN 'seen' WHEN 2 THEN 'site' ELSE 'unverified' END v
 			FROM sources GROUP BY engagement_pk) GROUP BY v ORDER BY min(r)`),
 		byKind: q(sql`SELECT lead_kind key, count(*) n FROM engagements GROUP BY lead_kind ORDER BY n DESC`),
-		statesWithStateLevel: q(sql`SELECT lead_state key, count(*) n FROM engagements WHERE lead_kind = 'state' GROUP BY lead_state ORDER BY lead_state`)
+		statesWithStateLevel: q(sql`SELECT lead_state key, count(*) n FROM engagements WHERE lead_kind = 'state' GROUP BY lead_state ORDER BY lead_state`),
+		byState: q(sql`SELECT lead_state key, count(*) n FROM engagements GROUP BY lead_state ORDER BY lead_state`),
+		topCountries: q(sql`SELECT e.partner_country key, c.name name, count(*) n FROM engagements e JOIN countries c ON c.iso2 = e.partner_country GROUP BY e.partner_country ORDER BY n DESC, key LIMIT 25`),
+		withoutSeenSource: one(sql`SELECT count(*) n FROM engagements e WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.engagement_pk = e.pk AND s.verification = 'seen')`)
 	};
 }

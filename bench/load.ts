@@ -1,0 +1,63 @@
+/**
+ * Load test: autocannon against the production server on loopback, 30 s at 50 connections (25 on pages, 25 on
+ * the API), with random filters. Prints requests per second, p50 and p99 latency, errors and the server's RSS
+ * before and after. Budget on this 2-core machine: zero errors, API p99 under 100 ms, RSS growth under 10%.
+ * Usage: npm run bench:load [-- SECONDS]
+ */
+import autocannon from 'autocannon';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startServer, waitUp } from '../tests/helpers/server';
+import { TYPE_IDS, ISSUE_IDS, STATUS_IDS } from '../src/lib/taxonomy';
+import { STATES } from '../src/lib/states';
+
+const seconds = Number(process.argv[2] ?? 30);
+const server = await startServer(resolve(process.env.DATABASE_PATH ?? 'data/atlas.db'));
+await waitUp(server);
+const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.proc.pid}/status`, 'utf8'))![1]) / 1024;
+
+const places: { slug: string }[] = (await (await fetch(`${server.url}/api/v1/places`)).json()).data;
+const countries: string[] = (await (await fetch(`${server.url}/api/v1/stats`)).json()).byCountry.map((c: { key: string }) => c.key);
+const pick = <T>(a: readonly T[]) => a[Math.floor(Math.random() * a.length)];
+function randomFilter(): string {
+	const p = new URLSearchParams();
+	if (Math.random() < 0.5) p.set('type', pick(TYPE_IDS));
+	if (Math.random() < 0.3) p.set('issue', pick(ISSUE_IDS));
+	if (Math.random() < 0.3) p.set('state', pick(STATES).code);
+	if (Math.random() < 0.3) p.set('country', pick(countries));
+	if (Math.random() < 0.2) p.set('status', pick(STATUS_IDS));
+	if (Math.random() < 0.2) p.set('from', String(1950 + Math.floor(Math.random() * 70)));
+	if (Math.random() < 0.1) p.set('q', pick(['sister', 'trade', 'climate', 'japan', 'office', 'mission']));
+	return p.toString();
+}
+
+// Warm up so that the first-request costs do not count, then measure memory from a settled start.
+for (let i = 0; i < 50; i++) await fetch(`${server.url}/api/v1/stats?${randomFilter()}`);
+const rssBefore = rss();
+
+function run(title: string, connections: number, path: () => string) {
+	return autocannon({
+		url: server.url,
+		connections,
+		duration: seconds,
+		requests: [{ setupRequest: (req) => ({ ...req, path: path() }) }]
+	}).then((r) => ({ title, r }));
+}
+
+const results = await Promise.all([
+	run('pages (/, place pages)', 25, () => (Math.random() < 0.5 ? `/?${randomFilter()}` : `/places/${pick(places).slug}`)),
+	run('API (stats, engagements)', 25, () => (Math.random() < 0.5 ? `/api/v1/stats?${randomFilter()}` : `/api/v1/engagements?limit=50&${randomFilter()}`))
+]);
+const rssAfter = rss();
+server.proc.kill('SIGTERM');
+
+console.log(`load: ${seconds} s, 50 connections, against ${server.url}`);
+for (const { title, r } of results) {
+	const errors = r.errors + r.timeouts + r.non2xx;
+	console.log(`  ${title.padEnd(26)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  errors ${errors} (of ${r.requests.total})`);
+}
+const api = results[1].r;
+const growth = (100 * (rssAfter - rssBefore)) / rssBefore;
+console.log(`  server RSS ${rssBefore.toFixed(0)} MB before, ${rssAfter.toFixed(0)} MB after (${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%)`);
+const ok = results.every(({ r }) => r.errors + r.timeouts + r.non2xx === 0) && api.latency.p99 < 100 && growth < 10;
+console.log(`  budget (0 errors, API p99 < 100 ms, RSS growth < 10%): ${ok ? 'within' : 'OVER'}`);
