@@ -47,7 +47,7 @@ export interface InvolvedPartner {
 	lat: number | null;
 	lon: number | null;
 	n: number;
-	/** Labels of the U.S. places tied to it. */
+	/** Labels of the U.S. places tied to it, separated by `|` (labels hold commas). */
 	places: string;
 }
 
@@ -71,10 +71,10 @@ export function countryPage(db: AtlasDb, iso2: string): CountryPage {
 			FROM engagements e JOIN engagement_places ep ON ep.engagement_pk = e.pk JOIN places p ON p.id = ep.place_id
 			WHERE ${where} GROUP BY p.id ORDER BY n DESC, p.label`) as EngagedPlace[],
 		partners: db.all(sql`
-			SELECT pa.slug, pa.name, pa.kind, pa.region_name regionName, pa.lat, pa.lon, count(DISTINCT e.pk) n,
-				group_concat(DISTINCT p.label) places
+			SELECT pa.slug, pa.name, pa.kind, pa.region_name regionName, pa.lat, pa.lon, count(*) n,
+				(SELECT group_concat(label, '|') FROM (SELECT DISTINCT p.label FROM engagements e2 JOIN engagement_places ep ON ep.engagement_pk = e2.pk
+					JOIN places p ON p.id = ep.place_id WHERE e2.partner_id = pa.id ORDER BY 1)) places
 			FROM engagements e JOIN partners pa ON pa.id = e.partner_id
-			JOIN engagement_places ep ON ep.engagement_pk = e.pk JOIN places p ON p.id = ep.place_id
 			WHERE ${where} AND pa.kind IN ('city', 'region', 'organisation') GROUP BY pa.id ORDER BY n DESC, pa.name`) as InvolvedPartner[],
 		links: db.all(sql`
 			SELECT DISTINCT p.slug place, pa.slug partner
