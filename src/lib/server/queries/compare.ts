@@ -5,7 +5,7 @@
 import type { AtlasDb } from '../db/open';
 import { placeBySlug, allPlaces, type PlaceRecord } from './places';
 import { profileOf, ofPlace, type Profile, type CountryCount } from './profile';
-import { suggest } from '$lib/suggest';
+import { suggestClosest } from '$lib/suggest';
 
 export const MAX_COMPARE = 5;
 
@@ -33,7 +33,7 @@ export function resolveSlugs(db: AtlasDb, slugs: string[]): { found: PlaceRecord
 		if (p) found.push(p);
 		else {
 			everyPlace ??= allPlaces(db);
-			unknown.push({ slug: slug.slice(0, 80), suggestions: suggest(slug, everyPlace, (x) => x.slug, (x) => x.label, 3).map((x) => ({ slug: x.slug, label: x.label })) });
+			unknown.push({ slug: slug.slice(0, 80), suggestions: suggestClosest(slug, everyPlace, (x) => x.slug, (x) => x.label, 3).map((x) => ({ slug: x.slug, label: x.label })) });
 		}
 	}
 	return { found, unknown };

@@ -4,7 +4,7 @@ import { atlas } from '$lib/server/db';
 import { countryByIso2, countriesWithCounts, countryPage } from '$lib/server/queries/country-page';
 import { listEngagements } from '$lib/server/queries/engagements';
 import { emptyFilters } from '$lib/filters';
-import { suggest } from '$lib/suggest';
+import { suggestClosest } from '$lib/suggest';
 
 /** More than this many records: the page lists the latest and links to the explorer for the rest. */
 const LIST_LIMIT = 500;
@@ -17,7 +17,7 @@ export const load: PageServerLoad = ({ params }) => {
 	const country = /^[A-Z]{2}$/.test(code) ? countryByIso2(db, code) : undefined;
 	if (!country) {
 		const all = countriesWithCounts(db);
-		const close = suggest(code, all, (c) => c.iso2, (c) => c.name);
+		const close = suggestClosest(code, all, (c) => c.iso2, (c) => c.name);
 		error(404, {
 			message: `No country "${code.slice(0, 80)}": the address takes an ISO 3166-1 alpha-2 code such as JP.`,
 			suggestions: close.map((c) => ({ href: `/countries/${c.iso2}`, label: `${c.name} (${c.iso2})` }))

@@ -5,14 +5,14 @@ import { placeBySlug, allPlaces, placesOfState, partnerPointsOfPlace } from '$li
 import { engagementsOfPlace } from '$lib/server/queries/engagements';
 import { profileOf, ofPlace } from '$lib/server/queries/profile';
 import { findPeers, findNearby, parseKm, DEFAULT_KM, MAX_KM } from '$lib/server/queries/peers';
-import { suggest } from '$lib/suggest';
+import { suggestClosest } from '$lib/suggest';
 
 export const load: PageServerLoad = ({ params, url }) => {
 	const { db } = atlas();
 	const place = placeBySlug(db, params.slug);
 	if (!place) {
 		const all = allPlaces(db);
-		const close = suggest(params.slug, all, (p) => p.slug, (p) => p.label);
+		const close = suggestClosest(params.slug, all, (p) => p.slug, (p) => p.label);
 		error(404, {
 			message: `No place "${params.slug.slice(0, 80)}" in the atlas.`,
 			suggestions: close.map((p) => ({ href: `/places/${p.slug}`, label: p.label }))
