@@ -27,3 +27,13 @@ export function suggest<T>(wanted: string, items: T[], key: (t: T) => string, la
 		.slice(0, max)
 		.map((x) => x.t);
 }
+
+/** Like suggest(), but the closest by edit distance (to the key or the label) first: for short lists of choices. */
+export function suggestClosest<T>(wanted: string, items: T[], key: (t: T) => string, label: (t: T) => string = key, max = 5): T[] {
+	const w = wanted.toLowerCase().slice(0, 80);
+	return suggest(wanted, items, key, label, 20)
+		.map((t) => ({ t, d: Math.min(editDistance(w, key(t).toLowerCase()), editDistance(w, label(t).toLowerCase())) }))
+		.sort((a, b) => a.d - b.d)
+		.slice(0, max)
+		.map((x) => x.t);
+}

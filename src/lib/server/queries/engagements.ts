@@ -137,3 +137,67 @@ export function engagementById(db: AtlasDb, id: string): EngagementRow | undefin
 	const rows = baseSelect(db).where(eq(e.id, id)).all();
 	return hydrate(db, rows)[0];
 }
+
+/** What the record page shows beyond an EngagementRow: family, date precision, the partner's point and network, the CSV line. */
+export interface EngagementDetails {
+	family: string;
+	startPrecision: string | null;
+	endPrecision: string | null;
+	sourceFile: string;
+	sourceLine: number;
+	synthetic: boolean;
+	partnerLat: number | null;
+	partnerLon: number | null;
+	partnerGeonamesId: number | null;
+	networkSlug: string | null;
+	networkName: string | null;
+	leadState: string;
+}
+
+export function engagementDetails(db: AtlasDb, id: string): EngagementDetails | undefined {
+	const r = db.get(sql`
+		SELECT e.family, e.start_precision startPrecision, e.end_precision endPrecision, e.source_file sourceFile, e.source_line sourceLine,
+			e.synthetic synthetic, pa.lat partnerLat, pa.lon partnerLon, pa.geonames_id partnerGeonamesId, n.slug networkSlug, n.name networkName,
+			e.lead_state leadState
+		FROM engagements e JOIN partners pa ON pa.id = e.partner_id LEFT JOIN networks n ON n.id = pa.network_id
+		WHERE e.id = ${id}`) as (Omit<EngagementDetails, 'synthetic'> & { synthetic: number }) | undefined;
+	return r && { ...r, synthetic: r.synthetic === 1 };
+}
+
+/** Records related to one: the other stops of its group, and other ties between the same U.S. place(s) and partner. */
+export function relatedEngagements(db: AtlasDb, id: string): { sameGroup: EngagementRow[]; samePair: EngagementRow[] } {
+	const me = db.get(sql`SELECT pk, group_id groupId, partner_id partnerId FROM engagements WHERE id = ${id}`) as
+		| { pk: number; groupId: string | null; partnerId: number }
+		| undefined;
+	if (!me) return { sameGroup: [], samePair: [] };
+	const sameGroup = me.groupId
+		? hydrate(db, baseSelect(db).where(and(eq(e.groupId, me.groupId), sql`${e.pk} <> ${me.pk}`)).orderBy(asc(e.startDate), asc(e.id)).all())
+		: [];
+	const samePair = hydrate(
+		db,
+		baseSelect(db)
+			.where(
+				and(
+					eq(e.partnerId, me.partnerId),
+					sql`${e.pk} <> ${me.pk}`,
+					sql`${e.pk} IN (SELECT engagement_pk FROM engagement_places WHERE place_id IN (SELECT place_id FROM engagement_places WHERE engagement_pk = ${me.pk}))`
+				)
+			)
+			.orderBy(...ORDER)
+			.limit(200)
+			.all()
+	);
+	return { sameGroup, samePair };
+}
+
+/** Ids close to a mistyped one: candidates share its first two parts (type prefix and place), else its first. */
+export function engagementIdCandidates(db: AtlasDb, id: string): { id: string; title: string }[] {
+	const parts = id.split(':');
+	for (const n of [2, 1]) {
+		if (parts.length < n || !parts[n - 1]) continue;
+		const prefix = parts.slice(0, n).join(':').replace(/[%_\\]/g, (c) => `\\${c}`);
+		const rows = db.all(sql`SELECT id, title FROM engagements WHERE id LIKE ${`${prefix}%`} ESCAPE '\\' ORDER BY id LIMIT 20000`) as { id: string; title: string }[];
+		if (rows.length) return rows;
+	}
+	return db.all(sql`SELECT id, title FROM engagements ORDER BY id LIMIT 20000`) as { id: string; title: string }[];
+}

@@ -65,3 +65,12 @@ export function placesOfState(db: AtlasDb, stateCode: string) {
 }
 
 export { and };
+
+/** The partners of a place that have a point, for the arcs of its map. */
+export function partnerPointsOfPlace(db: AtlasDb, placeId: number) {
+	return db.all(sql`
+		SELECT DISTINCT pa.slug, pa.name, pa.lat, pa.lon
+		FROM engagements e JOIN partners pa ON pa.id = e.partner_id
+		WHERE e.pk IN (SELECT engagement_pk FROM engagement_places WHERE place_id = ${placeId}) AND pa.lat IS NOT NULL AND pa.lon IS NOT NULL
+		ORDER BY pa.slug`) as { slug: string; name: string; lat: number; lon: number }[];
+}
