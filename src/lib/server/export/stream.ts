@@ -50,18 +50,24 @@ export function csvStream(opened: Opened, f: Filters): Response {
 	});
 }
 
-export function geojsonStream(opened: Opened, f: Filters, geometry: GeometryKind): Response {
+export const GEOJSON_SEPARATOR = ',\n';
+export const GEOJSON_TAIL = '\n]}\n';
+
+export function geojsonHead(opened: Opened, f: Filters, geometry: GeometryKind): string {
 	const meta = { filter: f, geometry, ...provenance(opened) };
+	return `{"type":"FeatureCollection","meta":${JSON.stringify(meta)},"features":[\n`;
+}
+
+export function geojsonStream(opened: Opened, f: Filters, geometry: GeometryKind): Response {
 	let first = true;
 	function* body() {
 		for (const chunk of chunksOf(opened.db, f)) {
-			const text = chunk.map((x) => JSON.stringify(feature(x, geometry))).join(',\n');
-			yield (first ? '' : ',\n') + text;
+			const text = chunk.map((x) => JSON.stringify(feature(x, geometry))).join(GEOJSON_SEPARATOR);
+			yield (first ? '' : GEOJSON_SEPARATOR) + text;
 			first = false;
 		}
 	}
-	const head = `{"type":"FeatureCollection","meta":${JSON.stringify(meta)},"features":[\n`;
-	return new Response(textStream(head, body(), '\n]}\n'), {
+	return new Response(textStream(geojsonHead(opened, f, geometry), body(), GEOJSON_TAIL), {
 		headers: downloadHeaders(opened.version, 'application/geo+json; charset=utf-8', `${fileStem(opened, f)}-${geometry}.geojson`)
 	});
 }
