@@ -5,6 +5,7 @@
 import { json } from '@sveltejs/kit';
 import { parseFilters, type Filters, type ParamError } from '$lib/filters';
 import type { Opened } from './db/open';
+import { cachedBody, requestKey } from './response-cache';
 
 /**
  * Bumped when the shape of an API response changes, so that an ETag never outlives the code that made it
@@ -74,6 +75,16 @@ export function notFound(message: string, extra: Record<string, unknown> = {}): 
 export function cachedJson(request: Request, version: string, body: unknown): Response {
 	if (notModified(request, version)) return notModifiedResponse(version);
 	return json(body, { headers: cacheHeaders(version) });
+}
+
+/**
+ * The usual API answer: 304 when the client has this version, else the body for this URL from the response
+ * cache (computed on a miss). Call only after the parameters were validated, so errors are never cached.
+ */
+export function apiResponse(request: Request, url: URL, version: string, compute: () => unknown, contentType = 'application/json'): Response {
+	if (notModified(request, version)) return notModifiedResponse(version);
+	const body = cachedBody(version, requestKey(url), () => JSON.stringify(compute()));
+	return new Response(body, { headers: { ...cacheHeaders(version), 'Content-Type': contentType } });
 }
 
 /** Preflight for scripts that send If-None-Match from another origin. */

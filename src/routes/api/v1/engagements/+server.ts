@@ -7,10 +7,10 @@ import type { RequestHandler } from './$types';
 import type { ParamError } from '$lib/filters';
 import { serializeFilters } from '$lib/filters';
 import { atlas } from '$lib/server/db';
-import { engagementsAfter, countMatching } from '$lib/server/queries/export';
+import { engagementsAfter, countMatching, scanById, totalEngagements } from '$lib/server/queries/export';
 import {
+	apiResponse,
 	badRequest,
-	cachedJson,
 	choice,
 	decodeCursor,
 	encodeCursor,
@@ -57,27 +57,29 @@ export const GET: RequestHandler = ({ url, request }) => {
 	if (format === 'csv') return notModified(request, version) ? notModifiedResponse(version) : csvStream(opened, filters);
 	if (format === 'geojson') return notModified(request, version) ? notModifiedResponse(version) : geojsonStream(opened, filters, geometry);
 
-	if (notModified(request, version)) return notModifiedResponse(version);
-	// One row more than asked tells whether a next page exists without a second query.
-	const rows = engagementsAfter(db, filters, after, limit + 1);
-	const more = rows.length > limit;
-	const data = more ? rows.slice(0, limit) : rows;
-	const nextCursor = more ? encodeCursor(data[data.length - 1].id) : null;
-	const next = new URLSearchParams(serializeFilters(filters));
-	if (limit !== DEFAULT_LIMIT) next.set('limit', String(limit));
-	if (nextCursor) next.set('cursor', nextCursor);
-	return cachedJson(request, version, {
-		meta: {
-			total: countMatching(db, filters),
-			count: data.length,
-			limit,
-			order: 'id',
-			next_cursor: nextCursor,
-			next: nextCursor ? `${url.pathname}?${next}` : null,
-			filter: filters,
-			...provenance(opened)
-		},
-		data
+	return apiResponse(request, url, version, () => {
+		const total = countMatching(db, filters);
+		// One row more than asked tells whether a next page exists without a second query.
+		const rows = engagementsAfter(db, filters, after, limit + 1, undefined, scanById(total, limit, totalEngagements(opened)));
+		const more = rows.length > limit;
+		const data = more ? rows.slice(0, limit) : rows;
+		const nextCursor = more ? encodeCursor(data[data.length - 1].id) : null;
+		const next = new URLSearchParams(serializeFilters(filters));
+		if (limit !== DEFAULT_LIMIT) next.set('limit', String(limit));
+		if (nextCursor) next.set('cursor', nextCursor);
+		return {
+			meta: {
+				total,
+				count: data.length,
+				limit,
+				order: 'id',
+				next_cursor: nextCursor,
+				next: nextCursor ? `${url.pathname}?${next}` : null,
+				filter: filters,
+				...provenance(opened)
+			},
+			data
+		};
 	});
 };
 

@@ -2,15 +2,16 @@
 import type { RequestHandler } from './$types';
 import { atlas } from '$lib/server/db';
 import { networksFor } from '$lib/server/queries/networks';
-import { badRequest, cachedJson, notModified, notModifiedResponse, parseRequest, preflight, provenance } from '$lib/server/api';
+import { apiResponse, badRequest, parseRequest, preflight, provenance } from '$lib/server/api';
 
 export const GET: RequestHandler = ({ url, request }) => {
 	const { filters, errors } = parseRequest(url.searchParams, []);
 	if (errors.length || !filters) return badRequest(errors);
 	const opened = atlas();
-	if (notModified(request, opened.version)) return notModifiedResponse(opened.version);
-	const data = networksFor(opened.db, filters);
-	return cachedJson(request, opened.version, { meta: { total: data.length, filter: filters, ...provenance(opened) }, data });
+	return apiResponse(request, url, opened.version, () => {
+		const data = networksFor(opened.db, filters);
+		return { meta: { total: data.length, filter: filters, ...provenance(opened) }, data };
+	});
 };
 
 export const OPTIONS: RequestHandler = () => preflight();

@@ -2,14 +2,13 @@
 import type { RequestHandler } from './$types';
 import { atlas } from '$lib/server/db';
 import { stats } from '$lib/server/queries/stats';
-import { badRequest, cachedJson, notModified, notModifiedResponse, parseRequest, preflight, provenance } from '$lib/server/api';
+import { apiResponse, badRequest, parseRequest, preflight, provenance } from '$lib/server/api';
 
 export const GET: RequestHandler = ({ url, request }) => {
 	const { filters, errors } = parseRequest(url.searchParams, []);
 	if (errors.length || !filters) return badRequest(errors);
 	const opened = atlas();
-	if (notModified(request, opened.version)) return notModifiedResponse(opened.version);
-	return cachedJson(request, opened.version, { meta: { filter: filters, ...provenance(opened) }, ...stats(opened.db, filters) });
+	return apiResponse(request, url, opened.version, () => ({ meta: { filter: filters, ...provenance(opened) }, ...stats(opened.db, filters) }));
 };
 
 export const OPTIONS: RequestHandler = () => preflight();
