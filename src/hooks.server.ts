@@ -22,6 +22,16 @@ export const handle: Handle = async ({ event, resolve }) => {
 	h.set('X-Content-Type-Options', 'nosniff');
 	h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-	if (!event.url.pathname.startsWith('/embed')) h.set('X-Frame-Options', 'DENY');
+	// Only /embed may be framed. kit.csp (svelte.config.js) writes the page's CSP header and has no per-route
+	// setting, so frame-ancestors is appended here: `*` for /embed, 'none' elsewhere (with X-Frame-Options for
+	// old browsers). API responses carry no CSP; framing JSON is harmless and X-Frame-Options covers them.
+	const embeddable = isEmbed(event.url.pathname);
+	const csp = h.get('content-security-policy');
+	if (csp && !/frame-ancestors/.test(csp)) h.set('content-security-policy', `${csp}; frame-ancestors ${embeddable ? '*' : "'none'"}`);
+	if (!embeddable) h.set('X-Frame-Options', 'DENY');
 	return response;
 };
+
+function isEmbed(pathname: string): boolean {
+	return pathname === '/embed' || pathname.startsWith('/embed/');
+}

@@ -1,12 +1,14 @@
+/** /api/v1/stats: counts by type, status, year, partner country, state and issue area for a filter. */
 import type { RequestHandler } from './$types';
-import { parseFilters } from '$lib/filters';
 import { atlas } from '$lib/server/db';
 import { stats } from '$lib/server/queries/stats';
-import { badRequest, cachedJson } from '$lib/server/api';
+import { apiResponse, badRequest, parseRequest, preflight, provenance } from '$lib/server/api';
 
 export const GET: RequestHandler = ({ url, request }) => {
-	const parsed = parseFilters(url.searchParams);
-	if (!parsed.ok) return badRequest(parsed.errors);
-	const { db, version, licence } = atlas();
-	return cachedJson(request, version, { meta: { filter: parsed.filters, version, licence }, ...stats(db, parsed.filters) });
+	const { filters, errors } = parseRequest(url.searchParams, []);
+	if (errors.length || !filters) return badRequest(errors);
+	const opened = atlas();
+	return apiResponse(request, url, opened.version, () => ({ meta: { filter: filters, ...provenance(opened) }, ...stats(opened.db, filters) }));
 };
+
+export const OPTIONS: RequestHandler = () => preflight();

@@ -1,0 +1,13 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { parseFilters } from '$lib/filters';
+import { atlas } from '$lib/server/db';
+import { placesForMap } from '$lib/server/queries/places';
+import { countMatching } from '$lib/server/queries/export';
+
+export const load: PageServerLoad = ({ url }) => {
+	const parsed = parseFilters(url.searchParams);
+	if (!parsed.ok) error(400, { message: parsed.errors.map((e) => `${e.parameter}: ${e.message}`).join('; ') });
+	const { db } = atlas();
+	return { filters: parsed.filters, places: placesForMap(db, parsed.filters), total: countMatching(db, parsed.filters) };
+};
