@@ -181,7 +181,10 @@ export function openapi(version: string) {
 					byYear: counts(int),
 					byCountry: counts(str, { name: str }),
 					byState: counts(str),
-					byIssue: counts({ type: 'string', enum: ISSUE_IDS })
+					byIssue: counts({ type: 'string', enum: ISSUE_IDS }),
+					byKind: counts({ type: 'string', enum: PLACE_KINDS }),
+					byRegion: counts(nstr),
+					bySubregion: counts(nstr)
 				}),
 				PlaceList: obj({ meta: obj({ total: int, filter: ref('Filter'), ...provenance }), data: arr(placeListItem) }),
 				PlaceFeatures: featureCollection(placeListItem, obj({ total: int, filter: ref('Filter'), ...provenance })),
