@@ -45,7 +45,7 @@ export function partnersForMap(db: AtlasDb, f: Filters, extra?: ReturnType<typeo
 /** Counts by partner country with the ISO numeric code the world outlines use. */
 export function countryCounts(db: AtlasDb, f: Filters) {
 	return db
-		.select({ iso2: countries.iso2, numeric: countries.numeric, name: countries.name, n: count() })
+		.select({ iso2: countries.iso2, numeric: countries.numeric, name: countries.name, lat: countries.lat, lon: countries.lon, n: count() })
 		.from(e)
 		.innerJoin(countries, eq(countries.iso2, e.partnerCountry))
 		.where(whereFor(f))
