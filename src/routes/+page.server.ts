@@ -13,7 +13,7 @@ export const load: PageServerLoad = ({ url }) => {
 	const v = parseView(url.searchParams);
 	if (!v.ok) error(400, { message: `${v.parameter}: ${v.message}` });
 	const { db, version } = atlas();
-	const data = explorerData(db, parsed.filters, { page: v.view.page, pageSize: PAGE_SIZE, place: v.view.place });
+	const data = explorerData(db, parsed.filters, { page: v.view.page, pageSize: PAGE_SIZE, place: v.view.place, view: v.view.view });
 	if (v.view.place && !data.selection) error(404, { message: `No place "${v.view.place}" in the atlas.`, suggestions: [{ href: '/', label: 'the explorer without a selection' }] });
 	return { filters: parsed.filters, view: v.view, pageSize: PAGE_SIZE, version, ...data };
 };

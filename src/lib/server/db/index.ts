@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { env } from '$env/dynamic/private';
 import { openAtlas, type Opened } from './open';
+import { facets } from '../queries/facets';
 
 const CHECK_EVERY_MS = 1000;
 const CLOSE_OLD_AFTER_MS = 30_000;
@@ -27,6 +28,8 @@ function open(): Opened & { ino: number; mtimeMs: number } {
 	const path = databasePath();
 	// Open (and check) first, so that a missing file is reported by openAtlas with what to run.
 	const opened = openAtlas(path);
+	// Build the facet index before the connection serves, so that no request pays for it.
+	facets(opened.db);
 	return { ...opened, ...fileId(path) };
 }
 

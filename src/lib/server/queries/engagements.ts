@@ -4,6 +4,7 @@ import { engagements as e, partners, places, sources, engagementPlaces, engageme
 import type { AtlasDb } from '../db/open';
 import type { Filters } from '$lib/filters';
 import { whereFor, involvesPlace } from './where';
+import { facets } from './facets';
 
 export interface SourceRow {
 	url: string;
@@ -115,10 +116,21 @@ function hydrate(db: AtlasDb, rows: BaseRow[]): EngagementRow[] {
 }
 
 export function countEngagements(db: AtlasDb, f: Filters, extra?: SQL): number {
+	if (!extra) return facets(db).count(f);
 	return db.select({ n: count() }).from(e).where(and(whereFor(f), extra)).get()!.n;
 }
 
+/** A page of the list, newest first: the facet index picks the rows, SQL fetches them with their details. */
 export function listEngagements(db: AtlasDb, f: Filters, opts: { limit: number; offset?: number; extra?: SQL }): EngagementRow[] {
+	if (opts.extra) return listEngagementsSql(db, f, opts);
+	const pks = facets(db).page(f, opts.offset ?? 0, opts.limit);
+	if (pks.length === 0) return [];
+	const byPk = new Map(baseSelect(db).where(inArray(e.pk, pks)).all().map((r) => [r.pk, r]));
+	return hydrate(db, pks.map((pk) => byPk.get(pk)!));
+}
+
+/** The same page in SQL alone: the reference the facet index is tested against, and the path for extra conditions. */
+export function listEngagementsSql(db: AtlasDb, f: Filters, opts: { limit: number; offset?: number; extra?: SQL }): EngagementRow[] {
 	const rows = baseSelect(db)
 		.where(and(whereFor(f), opts.extra))
 		.orderBy(...ORDER)

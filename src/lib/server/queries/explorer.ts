@@ -6,7 +6,8 @@ import type { Filters } from '$lib/filters';
 import { whereFor, involvesPlace } from './where';
 import { stats } from './stats';
 import { listEngagements } from './engagements';
-import { placesForMap, placeBySlug } from './places';
+import { placeBySlug, type MapPlace } from './places';
+import { facets } from './facets';
 
 export interface PartnerPoint {
 	slug: string;
@@ -71,13 +72,33 @@ export function selection(db: AtlasDb, f: Filters, slug: string): Selection | nu
 	return { slug: place.slug, label: place.label, kind: place.kind, lat: place.lat, lon: place.lon, total, matching, topCountries, partners: partnersForMap(db, f, mine) };
 }
 
-export function explorerData(db: AtlasDb, f: Filters, opts: { page: number; pageSize: number; place: string | null }) {
+export function explorerData(db: AtlasDb, f: Filters, opts: { page: number; pageSize: number; place: string | null; view?: 'us' | 'world' }) {
+	const ix = facets(db);
+	const s = stats(db, f);
+	const counts = ix.countsByPlaceAndPartner(f);
+	const byName = (a: { n: number; slug: string }, b: { n: number; slug: string }) => b.n - a.n || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+	const places: MapPlace[] = [];
+	for (const [id, n] of counts.places) {
+		const p = ix.placeInfo.get(id);
+		if (p) places.push({ ...p, n });
+	}
+	// Partner points are drawn only in the World view: the United States view does not pay for them.
+	const partners: PartnerPoint[] = [];
+	if (opts.view === 'world') {
+		for (const [id, n] of counts.partners) {
+			const p = ix.partnerInfo.get(id);
+			if (p && p.lat !== null && p.lon !== null) partners.push({ slug: p.slug, name: p.name, kind: p.kind, country: p.country, lat: p.lat, lon: p.lon, n });
+		}
+	}
 	return {
-		stats: stats(db, f),
+		stats: s,
 		list: listEngagements(db, f, { limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize }),
-		places: placesForMap(db, f),
-		partners: partnersForMap(db, f),
-		countryCounts: countryCounts(db, f),
+		places: places.sort(byName),
+		partners: partners.sort(byName),
+		countryCounts: s.byCountry.map((c) => {
+			const info = ix.countryInfo.get(c.key)!;
+			return { iso2: c.key, numeric: info.numeric, name: c.name, lat: info.lat, lon: info.lon, n: c.n };
+		}),
 		selection: opts.place ? selection(db, f, opts.place) : null
 	};
 }

@@ -4,6 +4,7 @@ import { engagements as e, engagementPlaces, places } from '../db/schema';
 import type { AtlasDb } from '../db/open';
 import type { Filters } from '$lib/filters';
 import { whereFor } from './where';
+import { facets } from './facets';
 
 export interface MapPlace {
 	slug: string;
@@ -15,8 +16,19 @@ export interface MapPlace {
 	n: number;
 }
 
-/** Every place with at least one engagement matching the filter, with that count. */
+/** Every place with at least one engagement matching the filter, with that count (from the facet index). */
 export function placesForMap(db: AtlasDb, f: Filters): MapPlace[] {
+	const ix = facets(db);
+	const out: MapPlace[] = [];
+	for (const [id, n] of ix.countsByPlaceAndPartner(f).places) {
+		const p = ix.placeInfo.get(id);
+		if (p) out.push({ ...p, n });
+	}
+	return out.sort((a, b) => b.n - a.n || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+}
+
+/** The same in SQL: the reference for tests. */
+export function placesForMapSql(db: AtlasDb, f: Filters): MapPlace[] {
 	return db
 		.select({
 			slug: places.slug,

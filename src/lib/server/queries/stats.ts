@@ -4,6 +4,7 @@ import { engagements as e, engagementIssues, countries } from '../db/schema';
 import type { AtlasDb } from '../db/open';
 import type { Filters } from '$lib/filters';
 import { whereFor } from './where';
+import { facets } from './facets';
 
 export interface Stats {
 	total: number;
@@ -20,7 +21,13 @@ export interface Stats {
 	bySubregion: { key: string | null; n: number }[];
 }
 
+/** Counts for a filter, from the facet index (one pass over typed arrays). */
 export function stats(db: AtlasDb, f: Filters): Stats {
+	return facets(db).stats(f);
+}
+
+/** The same counts in SQL: the reference the facet index is tested against. */
+export function statsSql(db: AtlasDb, f: Filters): Stats {
 	const where = whereFor(f);
 	const totals = db
 		.select({ total: count(), countries: countDistinct(e.partnerCountry) })
