@@ -31,27 +31,29 @@ function randomFilter(): string {
 	return p.toString();
 }
 
-// Warm up so that the first-request costs do not count, then measure memory from a settled start.
-for (let i = 0; i < 50; i++) await fetch(`${server.url}/api/v1/stats?${randomFilter()}`);
-const rssBefore = rss();
-
-function run(title: string, connections: number, path: () => string) {
+function run(title: string, connections: number, path: () => string, duration = seconds) {
 	return autocannon({
 		url: server.url,
 		connections,
-		duration: seconds,
+		duration,
 		requests: [{ setupRequest: (req) => ({ ...req, path: path() }) }]
 	}).then((r) => ({ title, r }));
 }
 
-const results = await Promise.all([
-	run('pages (/, place pages)', 25, () => (Math.random() < 0.5 ? `/?${randomFilter()}` : `/places/${pick(places).slug}`)),
-	run('API (stats, engagements)', 25, () => (Math.random() < 0.5 ? `/api/v1/stats?${randomFilter()}` : `/api/v1/engagements?limit=50&${randomFilter()}`))
-]);
+// Warm up under the same mix for a third of the run, so that caches and the heap reach their working size:
+// the growth measured afterwards is what a leak would show, not the first minutes of a new process.
+const warm = Math.max(5, Math.round(seconds / 3));
+const pagePath = () => (Math.random() < 0.5 ? `/?${randomFilter()}` : `/places/${pick(places).slug}`);
+const apiPath = () => (Math.random() < 0.5 ? `/api/v1/stats?${randomFilter()}` : `/api/v1/engagements?limit=50&${randomFilter()}`);
+await Promise.all([run('warm-up', 25, pagePath, warm), run('warm-up', 25, apiPath, warm)]);
+const rssWarm = rss();
+const rssBefore = rssWarm;
+
+const results = await Promise.all([run('pages (/, place pages)', 25, pagePath), run('API (stats, engagements)', 25, apiPath)]);
 const rssAfter = rss();
 server.proc.kill('SIGTERM');
 
-console.log(`load: ${seconds} s, 50 connections, against ${server.url}`);
+console.log(`load: ${seconds} s, 50 connections, against ${server.url} (after a ${warm} s warm-up under the same load)`);
 for (const { title, r } of results) {
 	const errors = r.errors + r.timeouts + r.non2xx;
 	console.log(`  ${title.padEnd(26)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  errors ${errors} (of ${r.requests.total})`);

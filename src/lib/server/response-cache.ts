@@ -1,7 +1,7 @@
 /**
  * A per-instance cache of serialised API bodies, keyed by dataset version and the request's parameters.
  * The dataset is read-only between versions, so an entry is never stale: a new version simply starts a new
- * cache. Bounded by bytes (API_CACHE_MB, default 64; 0 turns it off), least recently used first out.
+ * cache. Bounded by bytes (API_CACHE_MB, default 16; 0 turns it off), least recently used first out.
  * Aggregates over 100,000 engagements take tens of milliseconds in SQLite; from here they take microseconds.
  */
 import { env } from '$env/dynamic/private';
@@ -13,8 +13,8 @@ const entries = new Map<string, string>();
 
 function limit(): number {
 	if (maxBytes === undefined) {
-		const mb = Number(env.API_CACHE_MB ?? '64');
-		maxBytes = Number.isFinite(mb) && mb >= 0 ? mb * 1e6 : 64e6;
+		const mb = Number(env.API_CACHE_MB ?? '16');
+		maxBytes = Number.isFinite(mb) && mb >= 0 ? mb * 1e6 : 16e6;
 	}
 	return maxBytes;
 }

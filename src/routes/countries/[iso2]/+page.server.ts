@@ -7,7 +7,8 @@ import { emptyFilters } from '$lib/filters';
 import { suggestClosest } from '$lib/suggest';
 
 /** More than this many records: the page lists the latest and links to the explorer for the rest. */
-const LIST_LIMIT = 500;
+// The newest 100 records keep the page light (Lighthouse performance); the explorer pages through the rest.
+const LIST_LIMIT = 100;
 
 export const load: PageServerLoad = ({ params }) => {
 	const code = params.iso2;
