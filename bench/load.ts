@@ -12,9 +12,14 @@ import { TYPE_IDS, ISSUE_IDS, STATUS_IDS } from '../src/lib/taxonomy';
 import { STATES } from '../src/lib/states';
 
 const seconds = Number(process.argv[2] ?? 30);
-const server = await startServer(resolve(process.env.DATABASE_PATH ?? 'data/atlas.db'));
+// As `npm start` serves: scripts/serve.mjs, one worker per core.
+const server = await startServer(resolve(process.env.DATABASE_PATH ?? 'data/atlas.db'), {}, 'scripts/serve.mjs');
 await waitUp(server);
-const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.proc.pid}/status`, 'utf8'))![1]) / 1024;
+/** Resident memory of the server: the primary and its workers together. */
+function rss(): number {
+	const pids = [server.proc.pid!, ...readFileSync(`/proc/${server.proc.pid}/task/${server.proc.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)];
+	return pids.reduce((sum, pid) => sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024, 0);
+}
 
 const places: { slug: string }[] = (await (await fetch(`${server.url}/api/v1/places`)).json()).data;
 const countries: string[] = (await (await fetch(`${server.url}/api/v1/stats`)).json()).byCountry.map((c: { key: string }) => c.key);

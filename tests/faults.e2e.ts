@@ -95,3 +95,23 @@ describe('a running server', () => {
 		expect(statuses.filter((x) => x === 200).length).toBeGreaterThan(0);
 	});
 });
+
+describe('the clustered server (scripts/serve.mjs, what npm start runs)', () => {
+	it('serves from several workers and stops cleanly on SIGTERM', async () => {
+		const s = await startServer(good, { WEB_CONCURRENCY: '2' }, 'scripts/serve.mjs');
+		await waitUp(s);
+		const statuses = await Promise.all(Array.from({ length: 20 }, () => fetch(`${s.url}/api/v1/stats`).then((r) => r.status)));
+		expect(statuses.every((x) => x === 200)).toBe(true);
+		s.proc.kill('SIGTERM');
+		const code = await Promise.race([s.exited, new Promise((r) => setTimeout(() => r('timeout'), 15_000))]);
+		expect(code).toBe(0);
+	});
+
+	it('stops, rather than restarting workers forever, when the database is bad', async () => {
+		const s = await startServer(join(dir, 'missing-for-cluster.db'), { WEB_CONCURRENCY: '2' }, 'scripts/serve.mjs');
+		const code = await Promise.race([s.exited, new Promise((r) => setTimeout(() => r('timeout'), 15_000))]);
+		if (code === 'timeout') s.proc.kill('SIGKILL');
+		expect(code).toBe(1);
+		expect(s.output()).toMatch(/is missing; run `npm run db:build`/);
+	});
+});

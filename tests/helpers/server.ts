@@ -20,9 +20,9 @@ export interface Started {
 	exited: Promise<number | null>;
 }
 
-export async function startServer(dbPath: string, env: Record<string, string> = {}): Promise<Started> {
+export async function startServer(dbPath: string, env: Record<string, string> = {}, entry = 'build/index.js'): Promise<Started> {
 	const port = await freePort();
-	const proc = spawn(process.execPath, ['build/index.js'], {
+	const proc = spawn(process.execPath, [entry], {
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: dbPath, ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
