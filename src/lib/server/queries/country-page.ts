@@ -1,4 +1,5 @@
 /** The page of one partner country: the U.S. places engaged with it, its cities and regions involved, the counts. */
+import type { MapPlacePoint } from '$lib/map/types';
 import { sql } from 'drizzle-orm';
 import type { AtlasDb } from '../db/open';
 import { profileOf, type Profile } from './profile';
@@ -26,14 +27,8 @@ export function countriesWithCounts(db: AtlasDb): { iso2: string; name: string; 
 	}[];
 }
 
-export interface EngagedPlace {
-	slug: string;
-	label: string;
-	kind: string;
-	stateCode: string;
-	lat: number;
-	lon: number;
-	n: number;
+/** A place on the country's map: a map point plus what it does with the country. */
+export interface EngagedPlace extends MapPlacePoint {
 	/** Type ids, comma-separated, alphabetical. */
 	types: string;
 	firstYear: number | null;

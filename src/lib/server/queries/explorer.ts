@@ -1,4 +1,5 @@
 /** Everything the explorer shows for one URL: counts, the page of the list, map points and the selected place. */
+import type { MapPartnerPoint } from '$lib/map/types';
 import { and, count, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { engagements as e, partners, countries } from '../db/schema';
 import type { AtlasDb } from '../db/open';
@@ -9,15 +10,8 @@ import { listEngagements } from './engagements';
 import { placeBySlug, type MapPlace } from './places';
 import { facets } from './facets';
 
-export interface PartnerPoint {
-	slug: string;
-	name: string;
-	kind: string;
-	country: string | null;
-	lat: number;
-	lon: number;
-	n: number;
-}
+/** A partner on the World view's map with its count (one type for server and browser). */
+export type PartnerPoint = MapPartnerPoint;
 
 export interface Selection {
 	slug: string;

@@ -1,4 +1,5 @@
 /** Places: the points on the map with their counts for a filter, and one place by slug. */
+import type { MapPlacePoint } from '$lib/map/types';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { engagements as e, engagementPlaces, places } from '../db/schema';
 import type { AtlasDb } from '../db/open';
@@ -6,15 +7,8 @@ import type { Filters } from '$lib/filters';
 import { whereFor } from './where';
 import { facets } from './facets';
 
-export interface MapPlace {
-	slug: string;
-	label: string;
-	kind: string;
-	stateCode: string;
-	lat: number;
-	lon: number;
-	n: number;
-}
+/** A place on the explorer's map with its count for a filter (one type for server and browser). */
+export type MapPlace = MapPlacePoint;
 
 /** Every place with at least one engagement matching the filter, with that count (from the facet index). */
 export function placesForMap(db: AtlasDb, f: Filters): MapPlace[] {
