@@ -2,6 +2,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { atlas, databasePath } from '$lib/server/db';
 import { DatabaseProblem } from '$lib/server/db/open';
+import { pageCache } from '$lib/server/response-cache';
 
 /** Refuse to start on a missing or broken database rather than answer every request with an error. */
 export const init: ServerInit = () => {
@@ -16,8 +17,33 @@ export const init: ServerInit = () => {
 	}
 };
 
+/**
+ * Pages depend only on their URL and the dataset version (no cookies, no sessions), so a rendered page can be
+ * kept and served again until a new dataset arrives. The API has its own cache; downloads stream and are not kept.
+ */
+function pageCacheable(event: Parameters<Handle>[0]['event']): boolean {
+	const p = new URL(event.request.url).pathname;
+	return event.request.method === 'GET' && !p.startsWith('/api/') && !p.startsWith('/data/') && !p.startsWith('/_app/');
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
+	if (!pageCacheable(event)) return withHeaders(event, await resolve(event));
+	const version = atlas().version;
+	// The raw request URL: event.url hides /__data.json, so a page and its client-side data would share a key.
+	// The origin is part of it because canonical and share links are written with it.
+	const key = event.request.url;
+	const hit = pageCache.get(version, key);
+	if (hit) return new Response(hit.body, { status: hit.status, headers: hit.headers });
+	const response = withHeaders(event, await resolve(event));
+	const type = response.headers.get('content-type') ?? '';
+	if (response.status !== 200 || !/^(text\/html|application\/json)/.test(type)) return response;
+	const body = await response.text();
+	const headers = [...response.headers];
+	pageCache.set(version, key, { body, status: 200, headers, size: body.length * 2 + key.length * 2 });
+	return new Response(body, { status: 200, headers });
+};
+
+function withHeaders(event: Parameters<Handle>[0]['event'], response: Response): Response {
 	const h = response.headers;
 	h.set('X-Content-Type-Options', 'nosniff');
 	h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
@@ -30,7 +56,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (csp && !/frame-ancestors/.test(csp)) h.set('content-security-policy', `${csp}; frame-ancestors ${embeddable ? '*' : "'none'"}`);
 	if (!embeddable) h.set('X-Frame-Options', 'DENY');
 	return response;
-};
+}
 
 function isEmbed(pathname: string): boolean {
 	return pathname === '/embed' || pathname.startsWith('/embed/');

@@ -47,6 +47,8 @@ describe('a running server', () => {
 		try {
 			await waitUp(s);
 			const before = (await (await fetch(`${s.url}/api/v1/stats`)).json()).total;
+			// Render the explorer twice, so that the page cache holds it for this version.
+			for (let i = 0; i < 2; i++) expect(await (await fetch(`${s.url}/`)).text()).toContain(`${before} engagements`);
 			// The next version: the fixture plus one engagement, built beside the live file.
 			const next = join(dir, 'next.db');
 			copyFileSync(good, next);
@@ -74,6 +76,8 @@ describe('a running server', () => {
 			stop = true;
 			await load;
 			expect(after).toBe(before + 1);
+			// Pages cached for the old version are not served for the new one.
+			expect(await (await fetch(`${s.url}/`)).text()).toContain(`${before + 1} engagements`);
 			expect(done).toBeGreaterThan(10);
 			expect(failures).toBe(0);
 		} finally {

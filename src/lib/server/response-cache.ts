@@ -1,49 +1,70 @@
 /**
- * A per-instance cache of serialised API bodies, keyed by dataset version and the request's parameters.
- * The dataset is read-only between versions, so an entry is never stale: a new version simply starts a new
- * cache. Bounded by bytes (API_CACHE_MB, default 16; 0 turns it off), least recently used first out.
- * Aggregates over 100,000 engagements take tens of milliseconds in SQLite; from here they take microseconds.
+ * Per-instance caches of serialised answers, keyed by dataset version and the request. The dataset is read-only
+ * between versions, so an entry is never stale: a new version simply starts afresh. Each cache is bounded by
+ * bytes, least recently used first out. Two of them: API bodies (API_CACHE_MB, default 16) and rendered pages
+ * (PAGE_CACHE_MB, default 16); 0 turns one off.
  */
 import { env } from '$env/dynamic/private';
 
-let maxBytes: number | undefined;
-let version = '';
-let bytes = 0;
-const entries = new Map<string, string>();
+/** A byte-bounded LRU of strings (and whatever goes with them) for one dataset version at a time. */
+export class VersionedCache<T extends { size: number }> {
+	private version = '';
+	private bytes = 0;
+	private entries = new Map<string, T>();
+	private max: number | undefined;
 
-function limit(): number {
-	if (maxBytes === undefined) {
-		const mb = Number(env.API_CACHE_MB ?? '16');
-		maxBytes = Number.isFinite(mb) && mb >= 0 ? mb * 1e6 : 16e6;
+	constructor(private readonly setting: string) {}
+
+	limit(): number {
+		if (this.max === undefined) {
+			const mb = Number(env[this.setting] ?? '16');
+			this.max = Number.isFinite(mb) && mb >= 0 ? mb * 1e6 : 16e6;
+		}
+		return this.max;
 	}
-	return maxBytes;
+
+	get(v: string, key: string): T | undefined {
+		if (v !== this.version) {
+			this.entries.clear();
+			this.bytes = 0;
+			this.version = v;
+			return undefined;
+		}
+		const hit = this.entries.get(key);
+		if (hit !== undefined) {
+			// Re-insert so that Map order is least recently used first.
+			this.entries.delete(key);
+			this.entries.set(key, hit);
+		}
+		return hit;
+	}
+
+	set(v: string, key: string, value: T): void {
+		if (this.limit() === 0 || value.size > this.limit() / 4) return;
+		if (v !== this.version) this.get(v, key);
+		this.entries.set(key, value);
+		this.bytes += value.size;
+		for (const [k, old] of this.entries) {
+			if (this.bytes <= this.limit()) break;
+			this.entries.delete(k);
+			this.bytes -= old.size;
+		}
+	}
+
+	stats() {
+		return { entries: this.entries.size, bytes: this.bytes, maxBytes: this.limit() };
+	}
 }
+
+const api = new VersionedCache<{ body: string; size: number }>('API_CACHE_MB');
 
 /** The body for `key` in dataset `v`, computed (and kept) on a miss. */
 export function cachedBody(v: string, key: string, compute: () => string): string {
-	if (limit() === 0) return compute();
-	if (v !== version) {
-		entries.clear();
-		bytes = 0;
-		version = v;
-	}
-	const hit = entries.get(key);
-	if (hit !== undefined) {
-		// Re-insert so that Map order is least recently used first.
-		entries.delete(key);
-		entries.set(key, hit);
-		return hit;
-	}
+	if (api.limit() === 0) return compute();
+	const hit = api.get(v, key);
+	if (hit) return hit.body;
 	const body = compute();
-	const size = body.length * 2 + key.length * 2;
-	if (size > limit() / 4) return body;
-	entries.set(key, body);
-	bytes += size;
-	for (const [k, b] of entries) {
-		if (bytes <= limit()) break;
-		entries.delete(k);
-		bytes -= b.length * 2 + k.length * 2;
-	}
+	api.set(v, key, { body, size: body.length * 2 + key.length * 2 });
 	return body;
 }
 
@@ -54,5 +75,8 @@ export function requestKey(url: URL): string {
 }
 
 export function cacheStats() {
-	return { entries: entries.size, bytes, maxBytes: limit() };
+	return api.stats();
 }
+
+/** Rendered pages (and their client-side data), whole responses with their headers. */
+export const pageCache = new VersionedCache<{ body: string; status: number; headers: [string, string][]; size: number }>('PAGE_CACHE_MB');
