@@ -37,6 +37,11 @@ if (cluster.isPrimary && workers > 1) {
 		process.on(sig, () => {
 			stopping = true;
 			for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(sig);
+			// Workers drain within adapter-node's SHUTDOWN_TIMEOUT (30 s); never outlive it by much.
+			setTimeout(() => {
+				for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGKILL');
+				process.exit(1);
+			}, 35_000).unref();
 		});
 	}
 } else {
