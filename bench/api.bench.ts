@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../tests/helpers/server';
 import http from 'node:http';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -81,16 +81,6 @@ function bare(kind: 'stats' | 'page', f: Filters): number[] {
 }
 
 // ---- HTTP against the production server.
-function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const s = createServer();
-		s.listen(0, '127.0.0.1', () => {
-			const port = (s.address() as { port: number }).port;
-			s.close(() => resolve(port));
-		});
-	});
-}
-
 interface Server {
 	env: Record<string, string>;
 	proc: ChildProcess;

@@ -5,39 +5,21 @@
  * chunk and the basemap's size (budgets: under 100 KB and 400 KB compressed).
  * Usage: npm run bench:explorer [-- N]   (N synthetic engagements, default 100000; 0 skips the synthetic run)
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
 import { launch } from '../tests/browser';
+import { startServer, waitUp } from '../tests/helpers/server';
 
 const N = Number(process.argv[2] ?? 100_000);
 const RUNS = 24;
 
-function freePort(): Promise<number> {
-	return new Promise((ok) => {
-		const s = createServer().listen(0, '127.0.0.1', () => {
-			const p = (s.address() as { port: number }).port;
-			s.close(() => ok(p));
-		});
-	});
-}
-
-async function serve(dbPath: string): Promise<{ url: string; proc: ChildProcess }> {
-	const port = await freePort();
-	const proc = spawn(process.execPath, ['build/index.js'], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: dbPath }, stdio: 'ignore' });
-	const url = `http://127.0.0.1:${port}`;
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(`${url}/api/v1/stats`)).ok) return { url, proc };
-		} catch {
-			/* not up yet */
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error('server did not start');
+async function serve(dbPath: string) {
+	const server = await startServer(dbPath);
+	await waitUp(server);
+	return server;
 }
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];

@@ -1,4 +1,4 @@
-/** Start the production server (build/index.js) on a free loopback port with a chosen database, for fault tests. */
+/** Start the production server (build/index.js) on a free loopback port with a chosen database: tests and benchmarks. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
@@ -22,15 +22,16 @@ export interface Started {
 
 export async function startServer(dbPath: string, env: Record<string, string> = {}, entry = 'build/index.js'): Promise<Started> {
 	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
 	const proc = spawn(process.execPath, [entry], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: dbPath, ...env },
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DATABASE_PATH: dbPath, ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let out = '';
 	proc.stdout!.on('data', (d) => (out += d));
 	proc.stderr!.on('data', (d) => (out += d));
 	const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
-	return { proc, url: `http://127.0.0.1:${port}`, output: () => out, exited };
+	return { proc, url, output: () => out, exited };
 }
 
 /** Wait until the server answers, or throw with what it printed. */

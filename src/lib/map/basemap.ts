@@ -5,6 +5,7 @@
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection, Geometry, Position } from 'geojson';
+import { unwrapLongitudes, type LonLat } from './arcs';
 import countriesUrl from 'world-atlas/countries-110m.json?url';
 import statesUrl from 'us-atlas/states-10m.json?url';
 
@@ -12,20 +13,7 @@ import statesUrl from 'us-atlas/states-10m.json?url';
  * Natural Earth rings that cross the antimeridian jump from +180 to -180; in Web Mercator that draws a stripe
  * across the world. Unwrapping each ring (keeping longitudes continuous, beyond ±180 if need be) removes it.
  */
-function unwrapRing(ring: Position[]): Position[] {
-	const out: Position[] = [];
-	let shift = 0;
-	for (let i = 0; i < ring.length; i++) {
-		const [lon, lat] = ring[i];
-		if (i > 0) {
-			const prev = ring[i - 1][0];
-			if (lon - prev > 180) shift -= 360;
-			else if (prev - lon > 180) shift += 360;
-		}
-		out.push([lon + shift, lat]);
-	}
-	return out;
-}
+const unwrapRing = (ring: Position[]): Position[] => unwrapLongitudes(ring as LonLat[]);
 
 export function unwrapGeometry(g: Geometry): Geometry {
 	if (g.type === 'Polygon') return { ...g, coordinates: g.coordinates.map(unwrapRing) };

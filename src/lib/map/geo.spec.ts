@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { arc, breaks } from './geo';
+import { breaks } from './geo';
+import { greatCircle as arc } from './arcs';
 
 describe('arc', () => {
 	it('starts and ends at the two points', () => {

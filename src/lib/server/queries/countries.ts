@@ -4,17 +4,9 @@ import { engagements as e, countries } from '../db/schema';
 import type { AtlasDb } from '../db/open';
 import type { Filters } from '$lib/filters';
 import { whereFor } from './where';
+import type { CountryRow } from './country-page';
 
-export interface CountryCount {
-	iso2: string;
-	iso3: string;
-	name: string;
-	region: string;
-	subregion: string;
-	lat: number;
-	lon: number;
-	n: number;
-}
+export type CountryCount = CountryRow & { n: number };
 
 export function countriesFor(db: AtlasDb, f: Filters): CountryCount[] {
 	return db

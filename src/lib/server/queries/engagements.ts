@@ -63,6 +63,18 @@ function baseSelect(db: AtlasDb) {
 		.leftJoin(countries, eq(countries.iso2, partners.country));
 }
 
+/** Rows grouped by a numeric key (an engagement's pk), keeping their order. */
+export function groupBy<T>(list: T[], key: (t: T) => number): Map<number, T[]> {
+	const m = new Map<number, T[]>();
+	for (const x of list) {
+		const k = key(x);
+		const a = m.get(k);
+		if (a) a.push(x);
+		else m.set(k, [x]);
+	}
+	return m;
+}
+
 type BaseRow = Awaited<ReturnType<ReturnType<typeof baseSelect>['all']>>[number];
 
 /** Attach places, issues and sources to a page of rows with three queries, not three per row. */
@@ -77,19 +89,9 @@ function hydrate(db: AtlasDb, rows: BaseRow[]): EngagementRow[] {
 		.all();
 	const issueRows = db.select().from(engagementIssues).where(inArray(engagementIssues.engagementPk, pks)).all();
 	const sourceRows = db.select().from(sources).where(inArray(sources.engagementPk, pks)).orderBy(asc(sources.position)).all();
-	const by = <T extends { pk?: number; engagementPk?: number }>(list: T[], key: (t: T) => number) => {
-		const m = new Map<number, T[]>();
-		for (const x of list) {
-			const k = key(x);
-			const a = m.get(k);
-			if (a) a.push(x);
-			else m.set(k, [x]);
-		}
-		return m;
-	};
-	const pl = by(placeRows, (x) => x.pk);
-	const is = by(issueRows, (x) => x.engagementPk);
-	const so = by(sourceRows, (x) => x.engagementPk);
+	const pl = groupBy(placeRows, (x) => x.pk);
+	const is = groupBy(issueRows, (x) => x.engagementPk);
+	const so = groupBy(sourceRows, (x) => x.engagementPk);
 	return rows.map((r) => ({
 		id: r.id,
 		type: r.type,

@@ -7,7 +7,7 @@ import type { Filters } from '$lib/filters';
 import { whereFor, involvesPlace } from './where';
 import { stats } from './stats';
 import { listEngagements } from './engagements';
-import { placeBySlug, type MapPlace } from './places';
+import { placeBySlug } from './places';
 import { facets } from './facets';
 
 /** A partner on the World view's map with its count (one type for server and browser). */
@@ -37,17 +37,6 @@ export function partnersForMap(db: AtlasDb, f: Filters, extra?: ReturnType<typeo
 		.all();
 }
 
-/** Counts by partner country with the ISO numeric code the world outlines use. */
-export function countryCounts(db: AtlasDb, f: Filters) {
-	return db
-		.select({ iso2: countries.iso2, numeric: countries.numeric, name: countries.name, lat: countries.lat, lon: countries.lon, n: count() })
-		.from(e)
-		.innerJoin(countries, eq(countries.iso2, e.partnerCountry))
-		.where(whereFor(f))
-		.groupBy(countries.iso2)
-		.all();
-}
-
 export function selection(db: AtlasDb, f: Filters, slug: string): Selection | null {
 	const place = placeBySlug(db, slug);
 	if (!place) return null;
@@ -69,26 +58,12 @@ export function selection(db: AtlasDb, f: Filters, slug: string): Selection | nu
 export function explorerData(db: AtlasDb, f: Filters, opts: { page: number; pageSize: number; place: string | null; view?: 'us' | 'world' }) {
 	const ix = facets(db);
 	const s = stats(db, f);
-	const counts = ix.countsByPlaceAndPartner(f);
-	const byName = (a: { n: number; slug: string }, b: { n: number; slug: string }) => b.n - a.n || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
-	const places: MapPlace[] = [];
-	for (const [id, n] of counts.places) {
-		const p = ix.placeInfo.get(id);
-		if (p) places.push({ ...p, n });
-	}
-	// Partner points are drawn only in the World view: the United States view does not pay for them.
-	const partners: PartnerPoint[] = [];
-	if (opts.view === 'world') {
-		for (const [id, n] of counts.partners) {
-			const p = ix.partnerInfo.get(id);
-			if (p && p.lat !== null && p.lon !== null) partners.push({ slug: p.slug, name: p.name, kind: p.kind, country: p.country, lat: p.lat, lon: p.lon, n });
-		}
-	}
 	return {
 		stats: s,
 		list: listEngagements(db, f, { limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize }),
-		places: places.sort(byName),
-		partners: partners.sort(byName),
+		places: ix.placePoints(f),
+		// Partner points are drawn only in the World view: the United States view does not pay for them.
+		partners: opts.view === 'world' ? ix.partnerPoints(f) : [],
 		countryCounts: s.byCountry.map((c) => {
 			const info = ix.countryInfo.get(c.key)!;
 			return { iso2: c.key, numeric: info.numeric, name: c.name, lat: info.lat, lon: info.lon, n: c.n };

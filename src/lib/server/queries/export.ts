@@ -5,6 +5,7 @@
  * also makes the order stable across dataset versions, so a paging cursor stays meaningful.
  */
 import { and, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { groupBy } from './engagements';
 import { engagements as e, partners, places, sources, engagementPlaces, engagementIssues, countries, networks } from '../db/schema';
 import type { AtlasDb } from '../db/open';
 import type { Filters } from '$lib/filters';
@@ -87,17 +88,6 @@ function select(db: AtlasDb) {
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof select>['all']>>[number];
-
-function groupBy<T>(list: T[], key: (t: T) => number): Map<number, T[]> {
-	const m = new Map<number, T[]>();
-	for (const x of list) {
-		const k = key(x);
-		const a = m.get(k);
-		if (a) a.push(x);
-		else m.set(k, [x]);
-	}
-	return m;
-}
 
 /** Places, issues and sources of a chunk: three queries per chunk, not three per row. */
 function hydrate(db: AtlasDb, rows: Row[]): ApiEngagement[] {

@@ -14,6 +14,7 @@ import { TYPE_IDS, STATUS_IDS, ISSUE_IDS, PLACE_KINDS } from '$lib/taxonomy';
 import { STATES } from '$lib/states';
 import { ftsQuery } from './where';
 import type { Stats } from './stats';
+import type { MapPlacePoint, MapPartnerPoint } from '$lib/map/types';
 
 const NONE = 0xffff;
 const YEAR0 = 1800;
@@ -149,8 +150,19 @@ export class FacetIndex {
 		return n;
 	}
 
-	/** The rows matching a filter, as a 0/1 mask in list order. */
+	private last: { key: string; mask: Uint8Array } | undefined;
+
+	/**
+	 * The rows matching a filter, as a 0/1 mask in list order. One request asks for the same filter's counts,
+	 * page and map points in a row, so the last mask is kept (callers only read it).
+	 */
 	match(f: Filters): Uint8Array {
+		const key = JSON.stringify(f);
+		if (this.last?.key !== key) this.last = { key, mask: this.computeMask(f) };
+		return this.last.mask;
+	}
+
+	private computeMask(f: Filters): Uint8Array {
 		const n = this.n;
 		const out = new Uint8Array(n);
 		const allow = (list: readonly string[], values: readonly string[], size: number) => {
@@ -282,22 +294,38 @@ export class FacetIndex {
 		return out;
 	}
 
-	/** Matching engagements per place id and per partner id: the map's points. */
-	countsByPlaceAndPartner(f: Filters, mask?: Uint8Array): { places: Map<number, number>; partners: Map<number, number> } {
-		const m = mask ?? this.match(f);
-		const pl = new Int32Array(this.maxPlaceId + 1);
-		const pa = new Int32Array(this.maxPartnerId + 1);
+	/** The places with matching engagements, with their counts, busiest first: the map's place points. */
+	placePoints(f: Filters): MapPlacePoint[] {
+		const m = this.match(f);
+		const counts = new Int32Array(this.maxPlaceId + 1);
 		for (let i = 0; i < this.n; i++) {
 			if (!m[i]) continue;
-			pa[this.partner[i]]++;
-			for (let p = this.placeStart[i]; p < this.placeStart[i + 1]; p++) pl[this.placeIds[p]]++;
+			for (let p = this.placeStart[i]; p < this.placeStart[i + 1]; p++) counts[this.placeIds[p]]++;
 		}
-		const places = new Map<number, number>();
-		pl.forEach((v, id) => v && places.set(id, v));
-		const partners = new Map<number, number>();
-		pa.forEach((v, id) => v && partners.set(id, v));
-		return { places, partners };
+		const out: MapPlacePoint[] = [];
+		counts.forEach((n, id) => {
+			const p = n ? this.placeInfo.get(id) : undefined;
+			if (p) out.push({ ...p, n });
+		});
+		return out.sort(busiestFirst);
 	}
+
+	/** The partners with a point and matching engagements, with their counts, busiest first. */
+	partnerPoints(f: Filters): MapPartnerPoint[] {
+		const m = this.match(f);
+		const counts = new Int32Array(this.maxPartnerId + 1);
+		for (let i = 0; i < this.n; i++) if (m[i]) counts[this.partner[i]]++;
+		const out: MapPartnerPoint[] = [];
+		counts.forEach((n, id) => {
+			const p = n ? this.partnerInfo.get(id) : undefined;
+			if (p && p.lat !== null && p.lon !== null) out.push({ slug: p.slug, name: p.name, kind: p.kind, country: p.country, lat: p.lat, lon: p.lon, n });
+		});
+		return out.sort(busiestFirst);
+	}
+}
+
+function busiestFirst(a: { n: number; slug: string }, b: { n: number; slug: string }): number {
+	return b.n - a.n || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
 
 /** SQLite's default ordering of the group keys: NULL first, then by code unit. */

@@ -7,30 +7,22 @@ import type { Filters } from '$lib/filters';
 import { whereFor } from './where';
 import { facets } from './facets';
 
+/** The columns of a place's map point. */
+const pointColumns = { slug: places.slug, label: places.label, kind: places.kind, stateCode: places.stateCode, lat: places.lat, lon: places.lon };
+
 /** A place on the explorer's map with its count for a filter (one type for server and browser). */
 export type MapPlace = MapPlacePoint;
 
 /** Every place with at least one engagement matching the filter, with that count (from the facet index). */
 export function placesForMap(db: AtlasDb, f: Filters): MapPlace[] {
-	const ix = facets(db);
-	const out: MapPlace[] = [];
-	for (const [id, n] of ix.countsByPlaceAndPartner(f).places) {
-		const p = ix.placeInfo.get(id);
-		if (p) out.push({ ...p, n });
-	}
-	return out.sort((a, b) => b.n - a.n || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+	return facets(db).placePoints(f);
 }
 
 /** The same in SQL: the reference for tests. */
 export function placesForMapSql(db: AtlasDb, f: Filters): MapPlace[] {
 	return db
 		.select({
-			slug: places.slug,
-			label: places.label,
-			kind: places.kind,
-			stateCode: places.stateCode,
-			lat: places.lat,
-			lon: places.lon,
+			...pointColumns,
 			n: count()
 		})
 		.from(engagementPlaces)
@@ -52,12 +44,7 @@ export function placeBySlug(db: AtlasDb, slug: string): PlaceRecord | undefined 
 export function allPlaces(db: AtlasDb) {
 	return db
 		.select({
-			slug: places.slug,
-			label: places.label,
-			kind: places.kind,
-			stateCode: places.stateCode,
-			lat: places.lat,
-			lon: places.lon,
+			...pointColumns,
 			population: places.population,
 			n: sql<number>`(SELECT count(*) FROM engagement_places ep WHERE ep.place_id = ${places.id})`
 		})
