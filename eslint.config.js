@@ -20,5 +20,5 @@ export default ts.config(
 			'svelte/no-navigation-without-resolve': 'off'
 		}
 	},
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'drizzle/meta/'] }
+	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'drizzle/meta/', '.scratch/'] }
 );

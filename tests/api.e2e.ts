@@ -242,6 +242,26 @@ describe('caching and CORS', () => {
 	});
 });
 
+describe("the explorer map's point lists", () => {
+	it('serve every place and mapped partner once per dataset version, immutable when asked by version', async () => {
+		const version = (await getJson('/api/v1/stats')).meta.dataset.version as string;
+		const places = await get(`/map/places.json?v=${version}`);
+		expect(places.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+		const body = await places.json();
+		expect(body.version).toBe(version);
+		const api = await getJson('/api/v1/places');
+		expect(body.points.map((p: unknown[]) => p[0]).sort()).toEqual(api.data.map((p: Json) => p.slug).sort());
+		const seattle = body.points.find((p: unknown[]) => p[0] === 'wa-seattle');
+		expect(seattle[5]).toBe(api.data.find((p: Json) => p.slug === 'wa-seattle').n);
+		// Without the version (or with an old one) the answer must be revalidated.
+		expect((await get('/map/places.json?v=old')).headers.get('cache-control')).toBe('no-cache');
+		const partners = await getJson('/map/partners.json');
+		expect(partners.points.length).toBeGreaterThan(100);
+		expect(partners.points.every((p: unknown[]) => typeof p[3] === 'number' && typeof p[4] === 'number')).toBe(true);
+		expect((await get('/map/roads.json')).status).toBe(404);
+	});
+});
+
 describe('/data', () => {
 	it('serves the database file itself', async () => {
 		const dbPath = resolve(process.env.DATABASE_PATH || 'data/atlas.db');

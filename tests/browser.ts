@@ -58,3 +58,36 @@ export async function countColour(page: Page, png: Buffer, rgb: [number, number,
 		{ b64, rgb, tolerance }
 	);
 }
+
+/** Points of a screenshot inside a solid patch (5 × 5) of a colour: where to hover or click a drawn symbol. */
+export async function findColour(page: Page, png: Buffer, rgb: [number, number, number], tolerance = 30, max = 20): Promise<{ x: number; y: number }[]> {
+	const b64 = png.toString('base64');
+	return page.evaluate(
+		async ({ b64, rgb, tolerance, max }) => {
+			const img = new Image();
+			img.src = `data:image/png;base64,${b64}`;
+			await img.decode();
+			const c = document.createElement('canvas');
+			c.width = img.width;
+			c.height = img.height;
+			const ctx = c.getContext('2d')!;
+			ctx.drawImage(img, 0, 0);
+			const d = ctx.getImageData(0, 0, c.width, c.height).data;
+			const near = (x: number, y: number) => {
+				const i = (y * c.width + x) * 4;
+				return Math.abs(d[i] - rgb[0]) + Math.abs(d[i + 1] - rgb[1]) + Math.abs(d[i + 2] - rgb[2]) <= tolerance;
+			};
+			const out: { x: number; y: number }[] = [];
+			for (let y = 2; y < c.height - 2 && out.length < max; y += 3) {
+				for (let x = 2; x < c.width - 2 && out.length < max; x += 3) {
+					let solid = true;
+					for (let dy = -2; dy <= 2 && solid; dy++) for (let dx = -2; dx <= 2 && solid; dx++) solid = near(x + dx, y + dy);
+					// One per symbol: skip points close to one already found.
+					if (solid && out.every((p) => Math.abs(p.x - x) + Math.abs(p.y - y) > 30)) out.push({ x, y });
+				}
+			}
+			return out;
+		},
+		{ b64, rgb, tolerance, max }
+	);
+}

@@ -6,7 +6,7 @@
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, watchErrors, countColour } from './browser';
+import { launch, watchErrors, countColour, findColour } from './browser';
 
 const base = inject('baseURL');
 let browser: Browser;
@@ -40,6 +40,39 @@ describe('explorer', () => {
 		expect(sea / area, 'sea covers part of the map').toBeGreaterThan(0.05);
 		expect(cityPoints, 'city points are drawn').toBeGreaterThan(200);
 		expect(darkestStates, 'the busiest state is shaded').toBeGreaterThan(100);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	it('names a point or cluster on hover, and selecting a place point opens its panel', async () => {
+		const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+		const errors = watchErrors(page);
+		await page.goto(`${base}/`);
+		await mapReady(page);
+		const map = page.getByTestId('atlas-map');
+		const box = (await map.boundingBox())!;
+		const spots = await findColour(page, await map.screenshot(), [213, 94, 0], 60);
+		expect(spots.length).toBeGreaterThan(5);
+		let selected = false;
+		let named = 0;
+		for (const s of spots) {
+			await page.mouse.move(box.x + s.x, box.y + s.y);
+			const tip = page.locator('.maplibregl-popup-content');
+			if (!(await tip.isVisible().catch(() => false))) continue;
+			const text = (await tip.textContent()) ?? '';
+			expect(text).toMatch(/\d[\d,]* engagements?/);
+			named++;
+			if (/places:/.test(text)) continue; // a cluster: a click would zoom in
+			await page.mouse.click(box.x + s.x, box.y + s.y);
+			await page.waitForURL(/[?&]place=/);
+			const slug = new URL(page.url()).searchParams.get('place')!;
+			await expect.poll(() => page.getByTestId('selection').locator('h2').textContent()).toBe(text.split(':')[0]);
+			expect(slug).toMatch(/^[a-z0-9-]+$/);
+			selected = true;
+			break;
+		}
+		expect(named, 'hovering drawn points shows their tooltips').toBeGreaterThan(0);
+		expect(selected, 'a place point was clicked and selected').toBe(true);
 		expect(errors).toEqual([]);
 		await page.close();
 	});

@@ -23,3 +23,15 @@ describe('breaks', () => {
 		expect(breaks(0)).toEqual([]);
 	});
 });
+
+describe('colourClass', () => {
+	it('gives the darkest class to the maximum and none to zero', async () => {
+		const { colourClass, breaks, SEQUENTIAL } = await import('./geo');
+		const b = breaks(200);
+		expect(colourClass(0, b)).toBe(-1);
+		expect(colourClass(1, b)).toBe(SEQUENTIAL.length - b.length);
+		expect(colourClass(200, b)).toBe(SEQUENTIAL.length - 1);
+		expect(colourClass(99, b)).toBe(SEQUENTIAL.length - 3);
+		expect(colourClass(5, breaks(1))).toBe(SEQUENTIAL.length - 1);
+	});
+});

@@ -39,3 +39,10 @@ export const EXTENTS: { id: string; label: string; bounds: [[number, number], [n
 	{ id: 'samoa', label: 'American Samoa', bounds: [[-171, -14.6], [-169.3, -14.1]] },
 	{ id: 'world', label: 'World', bounds: [[-170, -50], [180, 72]] }
 ];
+
+/** A fixed list of map points for one dataset version: [slug, name, kind, lat, lon, engagements in all]. */
+export interface MapPointSet {
+	version: string;
+	set: 'places' | 'partners';
+	points: [string, string, string, number, number, number][];
+}

@@ -2,12 +2,12 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { parseFilters } from '$lib/filters';
 import { atlas } from '$lib/server/db';
-import { placesForMap } from '$lib/server/queries/places';
+import { facets } from '$lib/server/queries/facets';
 import { countMatching } from '$lib/server/queries/export';
 
 export const load: PageServerLoad = ({ url }) => {
 	const parsed = parseFilters(url.searchParams);
 	if (!parsed.ok) error(400, { message: parsed.errors.map((e) => `${e.parameter}: ${e.message}`).join('; ') });
-	const { db } = atlas();
-	return { filters: parsed.filters, places: placesForMap(db, parsed.filters), total: countMatching(db, parsed.filters) };
+	const { db, version } = atlas();
+	return { filters: parsed.filters, version, placeCounts: facets(db).placeCounts(parsed.filters), total: countMatching(db, parsed.filters) };
 };

@@ -61,9 +61,10 @@ export function explorerData(db: AtlasDb, f: Filters, opts: { page: number; page
 	return {
 		stats: s,
 		list: listEngagements(db, f, { limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize }),
-		places: ix.placePoints(f),
+		// Counts over the map's fixed point lists (/map/places.json, /map/partners.json), not the points themselves.
+		placeCounts: ix.placeCounts(f),
 		// Partner points are drawn only in the World view: the United States view does not pay for them.
-		partners: opts.view === 'world' ? ix.partnerPoints(f) : [],
+		partnerCounts: opts.view === 'world' ? ix.partnerCounts(f) : [],
 		countryCounts: s.byCountry.map((c) => {
 			const info = ix.countryInfo.get(c.key)!;
 			return { iso2: c.key, numeric: info.numeric, name: c.name, lat: info.lat, lon: info.lon, n: c.n };

@@ -12,6 +12,8 @@ import { statsSql as sqlStats } from './stats';
 import { listEngagementsSql as listEngagements, listEngagements as listFast } from './engagements';
 import { placesForMap, placesForMapSql } from './places';
 import { FacetIndex, facets } from './facets';
+import { mapPointSet } from './map-points';
+import { partnersForMap } from './explorer';
 import { emptyFilters, type Filters } from '$lib/filters';
 import { TYPE_IDS, ISSUE_IDS, STATUS_IDS, PLACE_KINDS, CENSUS_REGIONS, WORLD_REGION_NAMES } from '$lib/taxonomy';
 import { STATES } from '$lib/states';
@@ -52,6 +54,15 @@ function agree(db: AtlasDb, f: Filters) {
 	expect(pks.map((pk) => client.prepare('SELECT id FROM engagements WHERE pk = ?').get(pk).id)).toEqual(sqlIds);
 	expect(listFast(db, f, { limit: 30, offset: 5 }).map((e) => e.id)).toEqual(sqlIds);
 	expect(placesForMap(db, f)).toEqual(placesForMapSql(db, f));
+	// The explorer map's counts over its fixed point lists say the same as SQL, point by point.
+	const bySlug = (set: 'places' | 'partners', pairs: number[]) => {
+		const points = mapPointSet(db, 'v', set).points;
+		const out: Record<string, number> = {};
+		for (let i = 0; i < pairs.length; i += 2) out[points[pairs[i]][0]] = pairs[i + 1];
+		return out;
+	};
+	expect(bySlug('places', ix.placeCounts(f))).toEqual(Object.fromEntries(placesForMapSql(db, f).map((p) => [p.slug, p.n])));
+	expect(bySlug('partners', ix.partnerCounts(f))).toEqual(Object.fromEntries(partnersForMap(db, f).map((p) => [p.slug, p.n])));
 }
 
 describe('facet index agrees with SQL', () => {

@@ -310,6 +310,34 @@ export class FacetIndex {
 		return out.sort(busiestFirst);
 	}
 
+	/**
+	 * The map's points as fixed lists (places by id, partners with a position by id) and a filter's counts over
+	 * them as flat [index, n, …] pairs: the browser keeps the lists and its clusters, and a filter sends only counts.
+	 */
+	get mapPlaces(): number[] {
+		return (this.placeOrder ??= [...this.placeInfo.keys()].sort((a, b) => a - b));
+	}
+	get mapPartners(): number[] {
+		return (this.partnerOrder ??= [...this.partnerInfo].filter(([, p]) => p.lat !== null && p.lon !== null).map(([id]) => id).sort((a, b) => a - b));
+	}
+	placeCounts(f: Filters): number[] {
+		const m = this.match(f);
+		const counts = new Int32Array(this.maxPlaceId + 1);
+		for (let i = 0; i < this.n; i++) {
+			if (!m[i]) continue;
+			for (let p = this.placeStart[i]; p < this.placeStart[i + 1]; p++) counts[this.placeIds[p]]++;
+		}
+		return pairs(this.mapPlaces, counts);
+	}
+	partnerCounts(f: Filters): number[] {
+		const m = this.match(f);
+		const counts = new Int32Array(this.maxPartnerId + 1);
+		for (let i = 0; i < this.n; i++) if (m[i]) counts[this.partner[i]]++;
+		return pairs(this.mapPartners, counts);
+	}
+	private placeOrder?: number[];
+	private partnerOrder?: number[];
+
 	/** The partners with a point and matching engagements, with their counts, busiest first. */
 	partnerPoints(f: Filters): MapPartnerPoint[] {
 		const m = this.match(f);
@@ -322,6 +350,14 @@ export class FacetIndex {
 		});
 		return out.sort(busiestFirst);
 	}
+}
+
+function pairs(order: number[], counts: Int32Array): number[] {
+	const out: number[] = [];
+	order.forEach((id, i) => {
+		if (counts[id]) out.push(i, counts[id]);
+	});
+	return out;
 }
 
 function busiestFirst(a: { n: number; slug: string }, b: { n: number; slug: string }): number {
