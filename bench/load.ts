@@ -45,20 +45,27 @@ function run(title: string, connections: number, path: () => string, duration = 
 	}).then((r) => ({ title, r }));
 }
 
-// Warm up under the same mix for a third of the run, so that caches and the heap reach their working size:
-// the growth measured afterwards is what a leak would show, not the first minutes of a new process.
-const warm = Math.max(5, Math.round(seconds / 3));
+// Warm up under the same mix until memory is steady (two 5 s rounds in a row within 3% of each other; at least
+// 10 s, at most 60 s): a new process grows its heap and fills its bounded caches for a while, and the growth
+// measured afterwards should be what a leak would show, not the first minute of a process.
 const pagePath = () => (Math.random() < 0.5 ? `/?${randomFilter()}` : `/places/${pick(places).slug}`);
 const apiPath = () => (Math.random() < 0.5 ? `/api/v1/stats?${randomFilter()}` : `/api/v1/engagements?limit=50&${randomFilter()}`);
-await Promise.all([run('warm-up', 25, pagePath, warm), run('warm-up', 25, apiPath, warm)]);
-const rssWarm = rss();
-const rssBefore = rssWarm;
+const warmRss: number[] = [rss()];
+let warm = 0;
+while (warm < 60) {
+	await Promise.all([run('warm-up', 25, pagePath, 5), run('warm-up', 25, apiPath, 5)]);
+	warm += 5;
+	warmRss.push(rss());
+	const [a, b] = warmRss.slice(-2);
+	if (warm >= 10 && Math.abs(b - a) / a < 0.03) break;
+}
+const rssBefore = warmRss.at(-1)!;
 
 const results = await Promise.all([run('pages (/, place pages)', 25, pagePath), run('API (stats, engagements)', 25, apiPath)]);
 const rssAfter = rss();
 server.proc.kill('SIGTERM');
 
-console.log(`load: ${seconds} s, 50 connections, against ${server.url} (after a ${warm} s warm-up under the same load)`);
+console.log(`load: ${seconds} s, 50 connections, against ${server.url} (after a ${warm} s warm-up under the same load; RSS during it: ${warmRss.map((x) => x.toFixed(0)).join(' → ')} MB)`);
 for (const { title, r } of results) {
 	const errors = r.errors + r.timeouts + r.non2xx;
 	console.log(`  ${title.padEnd(26)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  errors ${errors} (of ${r.requests.total})`);

@@ -37,9 +37,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response = withHeaders(event, await resolve(event));
 	const type = response.headers.get('content-type') ?? '';
 	if (response.status !== 200 || !/^(text\/html|application\/json)/.test(type)) return response;
-	const body = await response.text();
+	const body = new Uint8Array(await response.arrayBuffer());
 	const headers = [...response.headers];
-	pageCache.set(version, key, { body, status: 200, headers, size: body.length * 2 + key.length * 2 });
+	pageCache.set(version, key, { body, status: 200, headers, size: body.byteLength + key.length * 2 });
 	return new Response(body, { status: 200, headers });
 };
 

@@ -7,6 +7,7 @@ import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { launch, watchErrors, countColour, findColour } from './browser';
+import { LIST_PAGE_SIZE } from '../src/lib/explorer/view';
 
 const base = inject('baseURL');
 let browser: Browser;
@@ -91,7 +92,7 @@ describe('explorer', () => {
 		await page.waitForURL(/\?type=office_abroad$/);
 		await expect.poll(() => summary(page)).toContain(`${office.total.toLocaleString('en-US')} engagement`);
 		const badges = await page.getByTestId('engagement-list').locator('li.engagement .head .badge').allTextContents();
-		expect(badges.length).toBe(Math.min(50, office.total));
+		expect(badges.length).toBe(Math.min(LIST_PAGE_SIZE, office.total));
 		expect(new Set(badges)).toEqual(new Set(['Office abroad']));
 		await expect.poll(() => page.getByTestId('atlas-map').getAttribute('data-points')).toBe(String(office.places));
 		const stateRows = await page.getByTestId('state-table').locator('tbody tr td:last-child').allTextContents();
@@ -141,7 +142,7 @@ describe('explorer', () => {
 		await page.goto(`${base}/`);
 		const all = await stats('');
 		await expect(summary(page)).resolves.toContain(`${all.total.toLocaleString('en-US')} engagement`);
-		expect(await page.getByTestId('engagement-list').locator('li.engagement').count()).toBe(50);
+		expect(await page.getByTestId('engagement-list').locator('li.engagement').count()).toBe(LIST_PAGE_SIZE);
 		await page.getByRole('checkbox', { name: /^Legislative action/ }).check();
 		await page.getByRole('checkbox', { name: /^Economy and trade/ }).check();
 		await page.getByRole('button', { name: 'Apply filters' }).click();
@@ -159,7 +160,7 @@ describe('explorer', () => {
 		const s = await stats('type=sister_relationship');
 		await expect(summary(page)).resolves.toContain(`${s.total.toLocaleString('en-US')} engagement`);
 		const items = page.getByTestId('engagement-list').locator('li.engagement');
-		expect(await items.count()).toBe(Math.min(50, s.total));
+		expect(await items.count()).toBe(Math.min(LIST_PAGE_SIZE, s.total));
 		await page.close();
 	});
 

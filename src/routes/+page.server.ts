@@ -1,11 +1,10 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { parseFilters } from '$lib/filters';
-import { parseView, VIEW_PARAMS } from '$lib/explorer/view';
+import { parseView, VIEW_PARAMS, LIST_PAGE_SIZE as PAGE_SIZE } from '$lib/explorer/view';
 import { atlas } from '$lib/server/db';
 import { explorerData } from '$lib/server/queries/explorer';
 
-const PAGE_SIZE = 50;
 
 export const load: PageServerLoad = ({ url }) => {
 	const parsed = parseFilters(url.searchParams, VIEW_PARAMS);

@@ -40,3 +40,9 @@ export function toggled<K extends 'type' | 'issue' | 'country' | 'state' | 'stat
 	const next = list.includes(value) ? list.filter((x) => x !== value) : [...list, value];
 	return { ...f, [key]: next };
 }
+
+/**
+ * Engagements per page of the explorer's list. 25 keeps the first page light (each card carries its summary and
+ * sources) and a filter change quick to redraw; the pager and the API reach the rest.
+ */
+export const LIST_PAGE_SIZE = 25;

@@ -6,7 +6,11 @@
  */
 import { env } from '$env/dynamic/private';
 
-/** A byte-bounded LRU of strings (and whatever goes with them) for one dataset version at a time. */
+/**
+ * A byte-bounded LRU for one dataset version at a time. Entries hold encoded bytes, not strings: their size is
+ * exact, they live outside the JavaScript heap (less garbage collection under load), and a hit is sent as is,
+ * without encoding the text again.
+ */
 export class VersionedCache<T extends { size: number }> {
 	private version = '';
 	private bytes = 0;
@@ -56,15 +60,16 @@ export class VersionedCache<T extends { size: number }> {
 	}
 }
 
-const api = new VersionedCache<{ body: string; size: number }>('API_CACHE_MB');
+const api = new VersionedCache<{ body: Uint8Array<ArrayBuffer>; size: number }>('API_CACHE_MB');
+const utf8 = new TextEncoder();
 
 /** The body for `key` in dataset `v`, computed (and kept) on a miss. */
-export function cachedBody(v: string, key: string, compute: () => string): string {
-	if (api.limit() === 0) return compute();
+export function cachedBody(v: string, key: string, compute: () => string): Uint8Array<ArrayBuffer> {
+	if (api.limit() === 0) return utf8.encode(compute());
 	const hit = api.get(v, key);
 	if (hit) return hit.body;
-	const body = compute();
-	api.set(v, key, { body, size: body.length * 2 + key.length * 2 });
+	const body = utf8.encode(compute());
+	api.set(v, key, { body, size: body.byteLength + key.length * 2 });
 	return body;
 }
 
@@ -79,4 +84,4 @@ export function cacheStats() {
 }
 
 /** Rendered pages (and their client-side data), whole responses with their headers. */
-export const pageCache = new VersionedCache<{ body: string; status: number; headers: [string, string][]; size: number }>('PAGE_CACHE_MB');
+export const pageCache = new VersionedCache<{ body: Uint8Array<ArrayBuffer>; status: number; headers: [string, string][]; size: number }>('PAGE_CACHE_MB');
