@@ -14,7 +14,7 @@ import { TYPE_IDS, STATUS_IDS, ISSUE_IDS, PLACE_KINDS } from '$lib/taxonomy';
 import { STATES } from '$lib/states';
 import { ftsQuery } from './where';
 import type { Stats } from './stats';
-import type { MapPlacePoint, MapPartnerPoint } from '$lib/map/types';
+import type { MapPlacePoint } from '$lib/map/types';
 
 const NONE = 0xffff;
 const YEAR0 = 1800;
@@ -338,18 +338,6 @@ export class FacetIndex {
 	private placeOrder?: number[];
 	private partnerOrder?: number[];
 
-	/** The partners with a point and matching engagements, with their counts, busiest first. */
-	partnerPoints(f: Filters): MapPartnerPoint[] {
-		const m = this.match(f);
-		const counts = new Int32Array(this.maxPartnerId + 1);
-		for (let i = 0; i < this.n; i++) if (m[i]) counts[this.partner[i]]++;
-		const out: MapPartnerPoint[] = [];
-		counts.forEach((n, id) => {
-			const p = n ? this.partnerInfo.get(id) : undefined;
-			if (p && p.lat !== null && p.lon !== null) out.push({ slug: p.slug, name: p.name, kind: p.kind, country: p.country, lat: p.lat, lon: p.lon, n });
-		});
-		return out.sort(busiestFirst);
-	}
 }
 
 function pairs(order: number[], counts: Int32Array): number[] {
