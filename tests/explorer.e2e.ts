@@ -107,6 +107,44 @@ describe('explorer', () => {
 		await page.close();
 	});
 
+	it('keeps the form in step with the URL on back and forward, lists included', async () => {
+		const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+		await page.goto(`${base}/`);
+		await mapReady(page);
+		await page.locator('#state').selectOption('WA');
+		await page.waitForURL(/\?state=WA$/);
+		await page.goBack();
+		await page.waitForURL(`${base}/`);
+		await expect.poll(() => page.locator('#state option[value="WA"]').evaluate((o) => (o as HTMLOptionElement).selected)).toBe(false);
+		// The next change must not bring the old selection back.
+		await page.getByRole('checkbox', { name: /^Office abroad/ }).check();
+		await page.waitForURL(/\?type=office_abroad$/);
+		await page.goBack();
+		await page.goForward();
+		await page.waitForURL(/\?type=office_abroad$/);
+		expect(await page.getByRole('checkbox', { name: /^Office abroad/ }).isChecked()).toBe(true);
+		await page.close();
+	});
+
+	it('applies a box ticked before the page finished loading its JavaScript', async () => {
+		const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+		// Hold the app's scripts back, as a slow connection would, so the form is clicked before hydration.
+		let release!: () => void;
+		const held = new Promise<void>((r) => (release = r));
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto(`${base}/`, { waitUntil: 'domcontentloaded' });
+		await page.getByRole('checkbox', { name: /^Office abroad/ }).check();
+		release();
+		await page.waitForURL(/\?type=office_abroad$/, { timeout: 20_000 });
+		const office = await stats('type=office_abroad');
+		await expect.poll(() => summary(page)).toContain(`${office.total.toLocaleString('en-US')} engagement`);
+		expect(await page.getByRole('checkbox', { name: /^Office abroad/ }).isChecked()).toBe(true);
+		await page.close();
+	});
+
 	it('clicking a chart bar filters by it', async () => {
 		const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 		await page.goto(`${base}/`);
