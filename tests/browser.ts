@@ -33,13 +33,13 @@ export function watchErrors(page: Page): string[] {
 }
 
 /**
- * Count the pixels of a screenshot that are close to a colour. The PNG is decoded by the browser itself
- * (drawn into a 2D canvas), so no image library is needed.
+ * Scan a screenshot for a colour: how many pixels are close to it, and (up to `spots`) points inside solid 5 × 5
+ * patches of it, one per drawn symbol. The PNG is decoded by the browser itself (drawn into a 2D canvas), so no
+ * image library is needed.
  */
-export async function countColour(page: Page, png: Buffer, rgb: [number, number, number], tolerance = 40): Promise<number> {
-	const b64 = png.toString('base64');
+function scanColour(page: Page, png: Buffer, rgb: [number, number, number], tolerance: number, spots: number) {
 	return page.evaluate(
-		async ({ b64, rgb, tolerance }) => {
+		async ({ b64, rgb, tolerance, spots }) => {
 			const img = new Image();
 			img.src = `data:image/png;base64,${b64}`;
 			await img.decode();
@@ -49,45 +49,30 @@ export async function countColour(page: Page, png: Buffer, rgb: [number, number,
 			const ctx = c.getContext('2d')!;
 			ctx.drawImage(img, 0, 0);
 			const d = ctx.getImageData(0, 0, c.width, c.height).data;
-			let n = 0;
-			for (let i = 0; i < d.length; i += 4) {
-				if (Math.abs(d[i] - rgb[0]) + Math.abs(d[i + 1] - rgb[1]) + Math.abs(d[i + 2] - rgb[2]) <= tolerance) n++;
+			const near = (i: number) => Math.abs(d[i] - rgb[0]) + Math.abs(d[i + 1] - rgb[1]) + Math.abs(d[i + 2] - rgb[2]) <= tolerance;
+			let count = 0;
+			for (let i = 0; i < d.length; i += 4) if (near(i)) count++;
+			const found: { x: number; y: number }[] = [];
+			for (let y = 2; y < c.height - 2 && found.length < spots; y += 3) {
+				for (let x = 2; x < c.width - 2 && found.length < spots; x += 3) {
+					let solid = true;
+					for (let dy = -2; dy <= 2 && solid; dy++) for (let dx = -2; dx <= 2 && solid; dx++) solid = near(((y + dy) * c.width + x + dx) * 4);
+					// One per symbol: skip points close to one already found.
+					if (solid && found.every((p) => Math.abs(p.x - x) + Math.abs(p.y - y) > 30)) found.push({ x, y });
+				}
 			}
-			return n;
+			return { count, found };
 		},
-		{ b64, rgb, tolerance }
+		{ b64: png.toString('base64'), rgb, tolerance, spots }
 	);
+}
+
+/** Count the pixels of a screenshot that are close to a colour. */
+export async function countColour(page: Page, png: Buffer, rgb: [number, number, number], tolerance = 40): Promise<number> {
+	return (await scanColour(page, png, rgb, tolerance, 0)).count;
 }
 
 /** Points of a screenshot inside a solid patch (5 × 5) of a colour: where to hover or click a drawn symbol. */
 export async function findColour(page: Page, png: Buffer, rgb: [number, number, number], tolerance = 30, max = 20): Promise<{ x: number; y: number }[]> {
-	const b64 = png.toString('base64');
-	return page.evaluate(
-		async ({ b64, rgb, tolerance, max }) => {
-			const img = new Image();
-			img.src = `data:image/png;base64,${b64}`;
-			await img.decode();
-			const c = document.createElement('canvas');
-			c.width = img.width;
-			c.height = img.height;
-			const ctx = c.getContext('2d')!;
-			ctx.drawImage(img, 0, 0);
-			const d = ctx.getImageData(0, 0, c.width, c.height).data;
-			const near = (x: number, y: number) => {
-				const i = (y * c.width + x) * 4;
-				return Math.abs(d[i] - rgb[0]) + Math.abs(d[i + 1] - rgb[1]) + Math.abs(d[i + 2] - rgb[2]) <= tolerance;
-			};
-			const out: { x: number; y: number }[] = [];
-			for (let y = 2; y < c.height - 2 && out.length < max; y += 3) {
-				for (let x = 2; x < c.width - 2 && out.length < max; x += 3) {
-					let solid = true;
-					for (let dy = -2; dy <= 2 && solid; dy++) for (let dx = -2; dx <= 2 && solid; dx++) solid = near(x + dx, y + dy);
-					// One per symbol: skip points close to one already found.
-					if (solid && out.every((p) => Math.abs(p.x - x) + Math.abs(p.y - y) > 30)) out.push({ x, y });
-				}
-			}
-			return out;
-		},
-		{ b64, rgb, tolerance, max }
-	);
+	return (await scanColour(page, png, rgb, tolerance, max)).found;
 }

@@ -31,3 +31,12 @@ export const VERIFICATION_LABELS: Record<string, string> = {
 	site: 'publisher known, page not checked',
 	unverified: 'not yet verified'
 };
+
+/** A source URL's host, to name a source that has neither title nor publisher (the URL itself if unparsable). */
+export function hostOf(url: string): string {
+	try {
+		return new URL(url).hostname;
+	} catch {
+		return url;
+	}
+}

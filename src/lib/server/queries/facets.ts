@@ -296,12 +296,7 @@ export class FacetIndex {
 
 	/** The places with matching engagements, with their counts, busiest first: the map's place points. */
 	placePoints(f: Filters): MapPlacePoint[] {
-		const m = this.match(f);
-		const counts = new Int32Array(this.maxPlaceId + 1);
-		for (let i = 0; i < this.n; i++) {
-			if (!m[i]) continue;
-			for (let p = this.placeStart[i]; p < this.placeStart[i + 1]; p++) counts[this.placeIds[p]]++;
-		}
+		const counts = this.countsByPlace(f);
 		const out: MapPlacePoint[] = [];
 		counts.forEach((n, id) => {
 			const p = n ? this.placeInfo.get(id) : undefined;
@@ -321,13 +316,7 @@ export class FacetIndex {
 		return (this.partnerOrder ??= [...this.partnerInfo].filter(([, p]) => p.lat !== null && p.lon !== null).map(([id]) => id).sort((a, b) => a - b));
 	}
 	placeCounts(f: Filters): number[] {
-		const m = this.match(f);
-		const counts = new Int32Array(this.maxPlaceId + 1);
-		for (let i = 0; i < this.n; i++) {
-			if (!m[i]) continue;
-			for (let p = this.placeStart[i]; p < this.placeStart[i + 1]; p++) counts[this.placeIds[p]]++;
-		}
-		return pairs(this.mapPlaces, counts);
+		return pairs(this.mapPlaces, this.countsByPlace(f));
 	}
 	partnerCounts(f: Filters): number[] {
 		const m = this.match(f);
@@ -338,6 +327,16 @@ export class FacetIndex {
 	private placeOrder?: number[];
 	private partnerOrder?: number[];
 
+	/** Matching engagements per place id (an engagement counts for each of its places). */
+	private countsByPlace(f: Filters): Int32Array {
+		const m = this.match(f);
+		const counts = new Int32Array(this.maxPlaceId + 1);
+		for (let i = 0; i < this.n; i++) {
+			if (!m[i]) continue;
+			for (let p = this.placeStart[i]; p < this.placeStart[i + 1]; p++) counts[this.placeIds[p]]++;
+		}
+		return counts;
+	}
 }
 
 function pairs(order: number[], counts: Int32Array): number[] {
