@@ -27,8 +27,17 @@ export interface FileProblem {
 	message: string;
 }
 
+/** One problem per output line: a quoted value may hold a newline or other control character, so those are
+ * written as escapes (\n, \u0000) rather than breaking the line or the terminal. */
 export function formatProblem(p: FileProblem): string {
-	return `${p.file}:${p.line}: ${p.column}: ${p.message}`;
+	return `${p.file}:${p.line}: ${p.column}: ${escapeControls(p.message)}`;
+}
+
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function escapeControls(s: string): string {
+	// eslint-disable-next-line no-control-regex
+	return s.replace(/[\u0000-\u001f\u007f]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export interface NetworkInput {

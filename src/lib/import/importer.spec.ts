@@ -141,6 +141,7 @@ const BAD: [string, string | Buffer, string[]][] = [
 	['an end before the start', `${HEADER}\n${line({ start_date: '2020', end_date: '2019-06', status: 'terminated' })}\n`, ['FILE:2: end_date: ends (2019-06) before it starts (2020)']],
 	['an unknown place', `${HEADER}\n${line({ place: '"Qxzville, WA"' })}\n`, ['FILE:2: place: no place "Qxzville" in WA in GeoNames']],
 	['an ambiguous place', `${HEADER}\n${line({ place: '"Bloomingdale, NJ"' })}\n`, ['AMBIGUOUS']],
+	['a place with a line break inside its quotes', `${HEADER}\n${line({ place: '"Hou\nston, TX"' })}\n`, ['FILE:2: place: cannot read place "Hou\\nston, TX"; expected "WA", "King County, WA" or "Seattle, WA"']],
 	['an unknown state code', `${HEADER}\n${line({ place: 'XX' })}\n`, ['FILE:2: place: unknown state code "XX"; expected a USPS code such as WA, DC or PR']],
 	['an unknown partner city', `${HEADER}\n${line({ partner: 'Qxzburg' })}\n`, ['FILE:2: partner: no city "Qxzburg" in JP in GeoNames; or give partner_lat and partner_lon']],
 	['an unknown country code', `${HEADER}\n${line({ partner_country: 'XX' })}\n`, ['FILE:2: partner_country: unknown country code "XX"']],
