@@ -176,6 +176,9 @@ describe('engagement page', () => {
 		expect(await page.getByTestId('sources').locator('a[href^="http"]').count()).toBe(s.grouped.sources);
 		const group = await page.getByTestId('same-group').locator('li.engagement').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
 		expect(group.sort()).toEqual(s.grouped.others);
+		const cite = await page.getByTestId('record-citation').textContent();
+		expect(cite).toContain(`${new URL(page.url()).origin}/engagements/${s.grouped.id}`);
+		expect(cite).toMatch(/Dataset version [0-9a-f]{12}\./);
 		expect(errors).toEqual([]);
 		await close(page);
 	});

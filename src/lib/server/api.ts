@@ -27,6 +27,12 @@ export function citation(version: string, builtAt: string): string {
 	return `Diplomacy Atlas (${year}). International engagements of U.S. cities, counties and states, dataset version ${version}. Licensed CC BY 4.0.`;
 }
 
+/** One record, cited with its stable id and link so a reader can find the exact row that was used. */
+export function recordCitation(title: string, url: string, version: string, builtAt: string): string {
+	const year = builtAt.slice(0, 4) || 'n.d.';
+	return `Diplomacy Atlas (${year}). "${title}". Dataset version ${version}. ${url}. Licensed CC BY 4.0.`;
+}
+
 /** Provenance carried by every JSON body. */
 export function provenance(a: Pick<Opened, 'version' | 'builtAt' | 'licence'>) {
 	return {
