@@ -40,3 +40,10 @@ export function hostOf(url: string): string {
 		return url;
 	}
 }
+
+/** How a record's end reason is introduced: a suspension or a lull is not an ending. */
+export function reasonLabel(status: string): string {
+	if (status === 'suspended') return 'Suspended because';
+	if (status === 'dormant') return 'Dormant because';
+	return 'Ended because';
+}
