@@ -6,7 +6,7 @@ import { describe, it, expect, inject } from 'vitest';
 import fc from 'fast-check';
 
 const base = inject('baseURL');
-const ROUTES = ['/', '/about', '/data', '/embed', '/compare', '/api/v1/engagements', '/api/v1/stats', '/api/v1/places', '/api/v1/countries', '/api/v1/networks', '/api/v1/openapi.json', '/map/places.json', '/map/partners.json'];
+const ROUTES = ['/', '/about', '/data', '/embed', '/compare', '/endings', '/api/v1/engagements', '/api/v1/stats', '/api/v1/places', '/api/v1/countries', '/api/v1/networks', '/api/v1/openapi.json', '/map/places.json', '/map/partners.json'];
 const PARAMS = ['type', 'issue', 'country', 'region', 'state', 'census', 'kind', 'status', 'from', 'to', 'q', 'page', 'view', 'place', 'places', 'limit', 'offset', 'cursor', 'format', 'geometry', 'km', 'x'];
 const HOSTILE = ["'", '"', '%00', '%', '%ZZ', '\u0000', '<script>', '${x}', '../../etc/passwd', 'NEAR(', '"a" OR', '*', '-1', '1e309', '99999999999999999999', ' ', ',', ',,,', 'JP,,', 'sister_relationship,'.repeat(50), '\uD800', '😀', 'a'.repeat(5000)];
 

@@ -184,6 +184,41 @@ describe('engagement page', () => {
 	});
 });
 
+describe('endings page', () => {
+	it('lists every ended, suspended or dormant tie by year, newest first, with its reason, without JavaScript', async () => {
+		const db = openServedDb();
+		const one = <T>(q: string) => db.prepare(q).get() as T;
+		const ended = "status IN ('terminated', 'suspended', 'dormant')";
+		const truth = one<{ n: number; dated: number; newest: number }>(
+			`SELECT count(*) n, count(end_date) dated, max(CAST(substr(end_date, 1, 4) AS INTEGER)) newest FROM engagements WHERE ${ended}`
+		);
+		const suspended = one<{ id: string } | undefined>(`SELECT id FROM engagements WHERE status = 'suspended' AND end_reason IS NOT NULL ORDER BY id LIMIT 1`);
+		db.close();
+		expect(truth.n).toBeGreaterThan(0);
+
+		const { page, status } = await open('/endings', { js: false });
+		expect(status).toBe(200);
+		expect(await page.getByTestId('endings-count').textContent()).toContain(truth.n.toLocaleString('en-US'));
+		expect(await page.locator('li.engagement').count()).toBe(truth.n);
+		const years = await page.getByTestId('endings-year').locator('h2').allTextContents();
+		expect(years[0]).toContain(String(truth.newest));
+		const numbers = years.map((t) => Number(t.match(/^\d{4}/)?.[0] ?? NaN)).filter((y) => !Number.isNaN(y));
+		expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+		const perYear = await page.getByTestId('endings-by-year').locator('tbody td').allTextContents();
+		expect(perYear.reduce((sum, t) => sum + Number(t), 0)).toBe(truth.dated);
+		if (suspended) {
+			const card = page.locator(`li.engagement[data-id="${suspended.id}"] .reason`);
+			expect(await card.textContent()).toMatch(/^Suspended because: /);
+		}
+		await close(page);
+		// Hydrated, the page is the same and logs no error.
+		const live = await open('/endings');
+		expect(await live.page.locator('li.engagement').count()).toBe(truth.n);
+		expect(live.errors).toEqual([]);
+		await close(live.page);
+	});
+});
+
 describe('compare page', () => {
 	it('puts up to five places side by side with timelines on one scale', async () => {
 		const { page, errors, status } = await open(`/compare?places=${s.cities.join(',')}`);
@@ -240,6 +275,7 @@ describe('accessibility', () => {
 			`/engagements/${s.grouped.id}`,
 			`/compare?places=${s.cities.join(',')}`,
 			'/compare',
+			'/endings',
 			`/networks/${s.network.slug}x`
 		];
 		const found: Record<string, string[]> = {};

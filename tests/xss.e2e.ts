@@ -45,7 +45,7 @@ afterAll(async () => {
 	server?.proc.kill('SIGTERM');
 });
 
-const PAGES = ['/', '/?q=script', '/?place=wa-seattle', '/places/wa-seattle', '/places/wa', '/countries/JP', '/networks/evil-net', '/engagements/x:one', '/compare?places=wa-seattle,wa', '/about', '/data', '/embed'];
+const PAGES = ['/', '/?q=script', '/?place=wa-seattle', '/places/wa-seattle', '/places/wa', '/countries/JP', '/networks/evil-net', '/engagements/x:one', '/compare?places=wa-seattle,wa', '/about', '/data', '/embed', '/endings'];
 
 describe('hostile text in the data', () => {
 	it.each(PAGES)('%s shows it as text, never as markup', async (path) => {
