@@ -211,7 +211,7 @@ describe('endings page', () => {
 			expect(await card.textContent()).toMatch(/^Suspended because: /);
 		}
 		await close(page);
-		// Hydrated, the page is the same and logs no error.
+		// With JavaScript on, the page is the same and logs no error.
 		const live = await open('/endings');
 		expect(await live.page.locator('li.engagement').count()).toBe(truth.n);
 		expect(live.errors).toEqual([]);
