@@ -21,7 +21,7 @@ import * as schema from '../src/lib/server/db/schema';
 import type { AtlasDb } from '../src/lib/server/db/open';
 import { parseFilters, type Filters } from '../src/lib/filters';
 import { statsSql } from '../src/lib/server/queries/stats';
-import { countMatching, engagementsAfter, scanById } from '../src/lib/server/queries/export';
+import { countMatchingSql, engagementsAfterSql } from '../src/lib/server/queries/export';
 
 const args = process.argv.slice(2);
 const dbArg = args.includes('--db') ? args[args.indexOf('--db') + 1] : null;
@@ -60,11 +60,12 @@ const all = (sqlite.prepare('SELECT count(*) n FROM engagements').get() as { n: 
 
 function captureOf(kind: 'stats' | 'page', f: Filters) {
 	captured = [];
-	// The bare side of stats is the SQL that computes the same counts (the server answers them from the facet index).
+	// The bare side is the SQL that computes the same answer (the server answers counts and picks the page's rows
+	// from the facet index).
 	if (kind === 'stats') statsSql(db, f);
 	else {
-		const total = countMatching(db, f);
-		engagementsAfter(db, f, null, 101, undefined, scanById(total, 100, all));
+		countMatchingSql(db, f);
+		engagementsAfterSql(db, f, null, 101);
 	}
 	return captured.map((c) => ({ st: sqlite.prepare(c.sql), params: c.params.map((p) => (typeof p === 'boolean' ? Number(p) : p)) }));
 }

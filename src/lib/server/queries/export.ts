@@ -10,6 +10,7 @@ import { engagements as e, partners, places, sources, engagementPlaces, engageme
 import type { AtlasDb } from '../db/open';
 import type { Filters } from '$lib/filters';
 import { whereFor } from './where';
+import { facets } from './facets';
 
 export interface ApiPlaceRef {
 	slug: string;
@@ -144,43 +145,30 @@ function hydrate(db: AtlasDb, rows: Row[]): ApiEngagement[] {
 }
 
 /**
- * One page of engagements in id order, after the id `after` (exclusive) when given. With `byId`, SQLite walks
- * the id index and filters as it goes, stopping after `limit` matches; without, it uses the filter's index and
- * sorts what matches. Which is faster depends on how many rows match (see scanById).
+ * One page of engagements in id order, after the id `after` (exclusive) when given: the API's keyset pages and
+ * the exports' chunks.
  */
-export function engagementsAfter(db: AtlasDb, f: Filters, after: string | null, limit: number, extra?: SQL, byId = false): ApiEngagement[] {
-	const where = and(whereFor(f), extra, after === null ? undefined : gt(e.id, after));
-	// The forced plan runs in a subquery of its own: inside it, "engagements" names the INDEXED BY table, so the
-	// filter's column references bind there; the outer query then joins only the page's rows.
-	const rows = select(db)
-		.where(byId ? sql`${e.pk} IN (SELECT pk FROM engagements INDEXED BY engagements_id WHERE ${where ?? sql`1`} ORDER BY id LIMIT ${limit})` : where)
-		.orderBy(asc(e.id))
-		.limit(limit)
-		.all();
+export function engagementsAfter(db: AtlasDb, f: Filters, after: string | null, limit: number, extra?: SQL): ApiEngagement[] {
+	if (extra) return engagementsAfterSql(db, f, after, limit, extra);
+	// The facet index picks the page's rows in id order, so SQLite no longer filters and sorts per request (at
+	// 100,000 engagements a broad filter's first page took 20 ms that way); SQL only fetches the page's rows.
+	const pks = facets(db).pageById(f, after, limit);
+	if (pks.length === 0) return [];
+	const rows = select(db).where(inArray(e.pk, pks)).orderBy(asc(e.id)).all();
 	return hydrate(db, rows);
 }
 
-/**
- * Walking the id index visits about limit × all / matching rows; sorting the matches costs about matching rows
- * (times a log). SQLite's planner prefers the filter's index even when most rows match, which at 100,000
- * engagements made a broad filter's first page take 20 ms instead of 1; this picks the cheaper plan instead.
- */
-export function scanById(matching: number, limit: number, all: number): boolean {
-	return matching > 0 && matching * matching >= 4 * (limit + 1) * all;
-}
-
-const totals = new WeakMap<AtlasDb, number>();
-/** All engagements of this database (constant for a connection, so counted once). */
-export function totalEngagements(opened: { db: AtlasDb }): number {
-	let n = totals.get(opened.db);
-	if (n === undefined) {
-		n = opened.db.select({ n: count() }).from(e).get()!.n;
-		totals.set(opened.db, n);
-	}
-	return n;
+/** The same page in SQL alone: the reference the index path is tested against, and the path for extra conditions. */
+export function engagementsAfterSql(db: AtlasDb, f: Filters, after: string | null, limit: number, extra?: SQL): ApiEngagement[] {
+	const where = and(whereFor(f), extra, after === null ? undefined : gt(e.id, after));
+	return hydrate(db, select(db).where(where).orderBy(asc(e.id)).limit(limit).all());
 }
 
 export function countMatching(db: AtlasDb, f: Filters): number {
+	return facets(db).count(f);
+}
+
+export function countMatchingSql(db: AtlasDb, f: Filters): number {
 	return db.select({ n: count() }).from(e).where(whereFor(f)).get()!.n;
 }
 

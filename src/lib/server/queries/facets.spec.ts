@@ -14,6 +14,7 @@ import { placesForMap, placesForMapSql } from './places';
 import { FacetIndex, facets } from './facets';
 import { mapPointSet } from './map-points';
 import { partnersForMap } from './explorer';
+import { engagementsAfter, engagementsAfterSql } from './export';
 import { emptyFilters, type Filters } from '$lib/filters';
 import { TYPE_IDS, ISSUE_IDS, STATUS_IDS, PLACE_KINDS, CENSUS_REGIONS, WORLD_REGION_NAMES } from '$lib/taxonomy';
 import { STATES } from '$lib/states';
@@ -54,6 +55,11 @@ function agree(db: AtlasDb, f: Filters) {
 	expect(pks.map((pk) => client.prepare('SELECT id FROM engagements WHERE pk = ?').get(pk).id)).toEqual(sqlIds);
 	expect(listFast(db, f, { limit: 30, offset: 5 }).map((e) => e.id)).toEqual(sqlIds);
 	expect(placesForMap(db, f)).toEqual(placesForMapSql(db, f));
+	// The API's keyset pages in id order, from the start and after a cursor in the middle.
+	const first = engagementsAfterSql(db, f, null, 20);
+	expect(engagementsAfter(db, f, null, 20)).toEqual(first);
+	const cursor = first[9]?.id ?? 'm';
+	expect(engagementsAfter(db, f, cursor, 20).map((e) => e.id)).toEqual(engagementsAfterSql(db, f, cursor, 20).map((e) => e.id));
 	// The explorer map's counts over its fixed point lists say the same as SQL, point by point.
 	const bySlug = (set: 'places' | 'partners', pairs: number[]) => {
 		const points = mapPointSet(db, 'v', set).points;

@@ -294,6 +294,37 @@ export class FacetIndex {
 		return out;
 	}
 
+	private byId?: { rows: Int32Array; ids: string[] };
+
+	/**
+	 * Row keys of the matching engagements in id order, after the id `after` (exclusive), at most `limit`: the
+	 * API's keyset pages. Walking the id order in memory replaces a filtered SQL scan per request.
+	 */
+	pageById(f: Filters, after: string | null, limit: number): number[] {
+		const m = this.match(f);
+		const { rows, ids } = (this.byId ??= this.idOrder());
+		let k = 0;
+		if (after !== null) {
+			// Ids are ASCII (the importer's rule), so JavaScript's comparison orders them as SQLite's BINARY does.
+			let hi = ids.length;
+			while (k < hi) {
+				const mid = (k + hi) >> 1;
+				if (ids[mid] <= after) k = mid + 1;
+				else hi = mid;
+			}
+		}
+		const out: number[] = [];
+		for (; k < rows.length && out.length < limit; k++) if (m[rows[k]]) out.push(this.pk[rows[k]]);
+		return out;
+	}
+
+	private idOrder(): { rows: Int32Array; ids: string[] } {
+		const all = this.client.prepare('SELECT pk, id FROM engagements ORDER BY id').raw().all() as [number, string][];
+		const rows = new Int32Array(all.length);
+		all.forEach(([pk], k) => (rows[k] = this.rowOfPk.get(pk)!));
+		return { rows, ids: all.map((r) => r[1]) };
+	}
+
 	/** The places with matching engagements, with their counts, busiest first: the map's place points. */
 	placePoints(f: Filters): MapPlacePoint[] {
 		const counts = this.countsByPlace(f);

@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 import type { ParamError } from '$lib/filters';
 import { serializeFilters } from '$lib/filters';
 import { atlas } from '$lib/server/db';
-import { engagementsAfter, countMatching, scanById, totalEngagements } from '$lib/server/queries/export';
+import { engagementsAfter, countMatching } from '$lib/server/queries/export';
 import {
 	apiResponse,
 	badRequest,
@@ -60,7 +60,7 @@ export const GET: RequestHandler = ({ url, request }) => {
 	return apiResponse(request, url, version, () => {
 		const total = countMatching(db, filters);
 		// One row more than asked tells whether a next page exists without a second query.
-		const rows = engagementsAfter(db, filters, after, limit + 1, undefined, scanById(total, limit, totalEngagements(opened)));
+		const rows = engagementsAfter(db, filters, after, limit + 1);
 		const more = rows.length > limit;
 		const data = more ? rows.slice(0, limit) : rows;
 		const nextCursor = more ? encodeCursor(data[data.length - 1].id) : null;
