@@ -219,6 +219,31 @@ describe('endings page', () => {
 	});
 });
 
+describe('endings page, filtered', () => {
+	it('narrows to one partner country, is linked from that country page, and names a bad filter', async () => {
+		const db = openServedDb();
+		const top = db
+			.prepare(`SELECT partner_country iso2, count(*) n FROM engagements WHERE status IN ('terminated', 'suspended', 'dormant')
+				AND partner_country IS NOT NULL GROUP BY partner_country ORDER BY n DESC, iso2 LIMIT 1`)
+			.get() as { iso2: string; n: number };
+		db.close();
+
+		const { page, status } = await open(`/endings?country=${top.iso2}`, { js: false });
+		expect(status).toBe(200);
+		expect(await page.locator('li.engagement').count()).toBe(top.n);
+		expect(await page.getByTestId('endings-filter').textContent()).toContain(`country=${top.iso2}`);
+		await close(page);
+
+		const country = await open(`/countries/${top.iso2}`, { js: false });
+		expect(await country.page.getByTestId('endings-link').getAttribute('href')).toBe(`/endings?country=${top.iso2}`);
+		await close(country.page);
+
+		const bad = await fetch(`${base}/endings?colour=red`);
+		expect(bad.status).toBe(400);
+		expect(await bad.text()).toContain('colour');
+	});
+});
+
 describe('compare page', () => {
 	it('puts up to five places side by side with timelines on one scale', async () => {
 		const { page, errors, status } = await open(`/compare?places=${s.cities.join(',')}`);

@@ -73,6 +73,8 @@ export type CensusRegion = (typeof CENSUS_REGIONS)[number];
 export const TYPE_IDS: readonly TypeId[] = TYPES.map((t) => t.id);
 export const ISSUE_IDS: readonly IssueId[] = ISSUE_AREAS.map((i) => i.id);
 export const STATUS_IDS: readonly StatusId[] = STATUSES.map((s) => s.id);
+/** The statuses of a tie that has stopped: what the endings page lists. */
+export const ENDING_STATUSES: readonly StatusId[] = ['terminated', 'suspended', 'dormant'];
 
 const typeById = new Map<string, (typeof TYPES)[number]>(TYPES.map((t) => [t.id, t]));
 

@@ -3,11 +3,10 @@
  * they ended, newest first, each with the reason its source gives. Federal readers ask what ended and why.
  */
 import type { AtlasDb } from '../db/open';
-import type { StatusId } from '$lib/taxonomy';
-import { emptyFilters } from '$lib/filters';
+import { ENDING_STATUSES, type StatusId } from '$lib/taxonomy';
+import type { Filters } from '$lib/filters';
 import { countEngagements, listEngagements, type EngagementRow } from './engagements';
 
-export const ENDING_STATUSES: StatusId[] = ['terminated', 'suspended', 'dormant'];
 
 export interface EndingsPage {
 	total: number;
@@ -21,8 +20,12 @@ export interface EndingsPage {
 
 const yearOf = (d: string | null): number | null => (d ? Number(d.slice(0, 4)) : null);
 
-export function endingsPage(db: AtlasDb): EndingsPage {
-	const f = { ...emptyFilters(), status: ENDING_STATUSES };
+/** Endings among the engagements matching `filters` (a status filter narrows the three ending statuses). */
+export function endingsPage(db: AtlasDb, filters: Filters): EndingsPage {
+	const status = ENDING_STATUSES.filter((s) => filters.status.length === 0 || filters.status.includes(s));
+	// Only statuses that are not endings asked for: nothing matches (an empty list would mean every status).
+	if (status.length === 0) return { total: 0, withReason: 0, byStatus: ENDING_STATUSES.map((s) => ({ status: s, n: 0 })), byYear: [], byCountry: [], groups: [] };
+	const f = { ...filters, status };
 	const total = countEngagements(db, f);
 	const rows = listEngagements(db, f, { limit: total });
 	// Newest ending first; ties in the same year by end date, then title, so the order is stable.
