@@ -39,6 +39,11 @@ export interface ParamError {
 	allowed?: readonly string[];
 }
 
+/** The problems of a bad query string as one line for a page's 400 message, each naming its parameter. */
+export function describeParamErrors(errors: readonly ParamError[]): string {
+	return errors.map((e) => `${e.parameter}: ${e.message}`).join('; ');
+}
+
 export const MIN_YEAR = 1800;
 export const MAX_YEAR = 2100;
 export const MAX_Q_LENGTH = 200;

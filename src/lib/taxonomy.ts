@@ -76,6 +76,11 @@ export const STATUS_IDS: readonly StatusId[] = STATUSES.map((s) => s.id);
 /** The statuses of a tie that has stopped: what the endings page lists. */
 export const ENDING_STATUSES: readonly StatusId[] = ['terminated', 'suspended', 'dormant'];
 
+/** How many of a set of counts by status are endings (for the links to the endings page). */
+export function endedCount(byStatus: readonly { key: string; n: number }[]): number {
+	return byStatus.reduce((sum, s) => sum + ((ENDING_STATUSES as readonly string[]).includes(s.key) ? s.n : 0), 0);
+}
+
 const typeById = new Map<string, (typeof TYPES)[number]>(TYPES.map((t) => [t.id, t]));
 
 export function isTypeId(s: string): s is TypeId {

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { parseFilters } from '$lib/filters';
+import { parseFilters, describeParamErrors } from '$lib/filters';
 import { parseView, VIEW_PARAMS, LIST_PAGE_SIZE as PAGE_SIZE } from '$lib/explorer/view';
 import { atlas } from '$lib/server/db';
 import { explorerData } from '$lib/server/queries/explorer';
@@ -8,7 +8,7 @@ import { explorerData } from '$lib/server/queries/explorer';
 
 export const load: PageServerLoad = ({ url }) => {
 	const parsed = parseFilters(url.searchParams, VIEW_PARAMS);
-	if (!parsed.ok) error(400, { message: parsed.errors.map((e) => `${e.parameter}: ${e.message}`).join('; ') });
+	if (!parsed.ok) error(400, { message: describeParamErrors(parsed.errors) });
 	const v = parseView(url.searchParams);
 	if (!v.ok) error(400, { message: `${v.parameter}: ${v.message}` });
 	const { db, version } = atlas();

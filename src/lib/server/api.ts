@@ -22,15 +22,15 @@ export const ENGAGEMENT_PARAMS = ['format', 'limit', 'cursor', 'geometry'] as co
 export const ATTRIBUTION = 'Diplomacy Atlas (CC BY 4.0); place names from GeoNames (CC BY 4.0); country data from world-countries (ODbL).';
 export const LICENCE_URL = 'https://creativecommons.org/licenses/by/4.0/';
 
+const citedYear = (builtAt: string) => builtAt.slice(0, 4) || 'n.d.';
+
 export function citation(version: string, builtAt: string): string {
-	const year = builtAt.slice(0, 4) || 'n.d.';
-	return `Diplomacy Atlas (${year}). International engagements of U.S. cities, counties and states, dataset version ${version}. Licensed CC BY 4.0.`;
+	return `Diplomacy Atlas (${citedYear(builtAt)}). International engagements of U.S. cities, counties and states, dataset version ${version}. Licensed CC BY 4.0.`;
 }
 
 /** One record, cited with its stable id and link so a reader can find the exact row that was used. */
 export function recordCitation(title: string, url: string, version: string, builtAt: string): string {
-	const year = builtAt.slice(0, 4) || 'n.d.';
-	return `Diplomacy Atlas (${year}). "${title}". Dataset version ${version}. ${url}. Licensed CC BY 4.0.`;
+	return `Diplomacy Atlas (${citedYear(builtAt)}). "${title}". Dataset version ${version}. ${url}. Licensed CC BY 4.0.`;
 }
 
 /** Provenance carried by every JSON body. */

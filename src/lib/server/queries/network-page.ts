@@ -1,6 +1,7 @@
 /** The page of one international network: what it is, its U.S. members with their joining years, its other ties. */
 import { sql } from 'drizzle-orm';
 import type { AtlasDb } from '../db/open';
+import type { MapPlacePoint } from '$lib/map/types';
 import { networks, engagements } from '../db/schema';
 import { eq, type SQL } from 'drizzle-orm';
 
@@ -16,14 +17,9 @@ export function networksWithCounts(db: AtlasDb): { slug: string; name: string; n
 		FROM networks n ORDER BY n.name`) as { slug: string; name: string; n: number }[];
 }
 
-export interface Member {
+/** A member place as the map draws it (without a count), with its membership record. */
+export interface Member extends Omit<MapPlacePoint, 'n'> {
 	engagementId: string;
-	slug: string;
-	label: string;
-	kind: string;
-	stateCode: string;
-	lat: number;
-	lon: number;
 	startDate: string | null;
 	startYear: number | null;
 	endDate: string | null;
